@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { PuntariError } from '../shared/errors.js';
+import { writeDemoPanel } from './features/demo/demoPanel.js';
+import { startHub } from './hub/server.js';
+import { describeError } from './messages.js';
+
+const USAGE = `puntari host [--panel FILE] [--port N] [--home DIR] [--room-bind ADDR]... [--room-hostname NAME]...
+puntari demo --out FILE
+
+The passphrase of an encrypted panel is read from the environment variable PUNTARI_PASSPHRASE.`;
+
+async function host(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      panel: { type: 'string' },
+      port: { type: 'string' },
+      home: { type: 'string' },
+      'room-bind': { type: 'string', multiple: true },
+      'room-hostname': { type: 'string', multiple: true },
+    },
+  });
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    throw new PuntariError('protocol.badField', { field: 'port', issue: values.port ?? '' });
+  }
+  const running = await startHub({
+    port,
+    home: values.home,
+    panelPath: values.panel ? resolve(values.panel) : undefined,
+    passphrase: process.env.PUNTARI_PASSPHRASE || undefined,
+    roomBind: values['room-bind'],
+    roomHostnames: values['room-hostname'],
+  });
+  process.stdout.write(`Puntari facilitator: ${running.facilitatorUrl()}\n`);
+  const stop = () => {
+    void running.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function demo(args: string[]): void {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+  if (!values.out) throw new PuntariError('protocol.badField', { field: '--out', issue: 'required' });
+  const out = resolve(values.out);
+  writeDemoPanel(out, process.env.PUNTARI_PASSPHRASE || undefined);
+  process.stdout.write(`${out}\n`);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'host':
+        await host(rest);
+        return;
+      case 'demo':
+        demo(rest);
+        return;
+      default:
+        process.stdout.write(`${USAGE}\n`);
+        process.exitCode = command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+    }
+  } catch (error) {
+    if (error instanceof PuntariError) {
+      process.stderr.write(`puntari: ${describeError(error.toWire())}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`puntari: ${error.message}\n${USAGE}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,10 @@
+import { exportAuditCsv } from './auditExport.js';
+import type { JobIo } from './jobIo.js';
+
+/** Long work that runs in a worker thread. Jobs read the panel and write files; they never write the panel. */
+export const JOBS = {
+  'audit.exportCsv': exportAuditCsv,
+} as const satisfies Record<string, (input: never, io: JobIo) => unknown>;
+
+export type JobKind = keyof typeof JOBS;
+export type JobInput<K extends JobKind> = Parameters<(typeof JOBS)[K]>[0];

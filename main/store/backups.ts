@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { BackupFile } from '../../shared/panel.js';
+import { PuntariError } from '../../shared/errors.js';
+import type { Db } from './sqlite.js';
+
+const STAMP = /^(.*)\.(\d{8}T\d{6}Z)\.puntari$/;
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * A consistent copy of the open panel, written with VACUUM INTO (which, unlike the
+ * backup API, works on encrypted files and keeps them encrypted with the same passphrase).
+ */
+export function writeBackup(db: Db, panelPath: string, folder: string, now = new Date()): BackupFile {
+  if (!existsSync(folder)) throw new PuntariError('backup.folderMissing', { folder });
+  const base = basename(panelPath).replace(/\.puntari$/, '');
+  const target = join(folder, `${base}.${stamp(now)}.puntari`);
+  const partial = `${target}.partial`;
+  rmSync(partial, { force: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+    renameSync(partial, target);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new PuntariError('backup.failed', { folder, detail: (error as Error).message });
+  }
+  const stats = statSync(target);
+  return { name: basename(target), path: target, createdAt: now.toISOString(), bytes: stats.size };
+}
+
+export function listBackups(panelPath: string, folder: string): BackupFile[] {
+  if (!existsSync(folder)) return [];
+  const base = basename(panelPath).replace(/\.puntari$/, '');
+  return readdirSync(folder)
+    .map((name) => ({ name, match: STAMP.exec(name) }))
+    .filter((f) => f.match !== null && f.match[1] === base)
+    .map(({ name, match }) => {
+      const s = match![2]!;
+      const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`;
+      const path = join(folder, name);
+      return { name, path, createdAt: new Date(createdAt).toISOString(), bytes: statSync(path).size };
+    })
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Keeps the newest `keep` backups of this panel in the folder. */
+export function pruneBackups(panelPath: string, folder: string, keep: number): void {
+  for (const old of listBackups(panelPath, folder).slice(keep)) rmSync(old.path, { force: true });
+}
+
+export function ensureFolder(folder: string): void {
+  mkdirSync(folder, { recursive: true });
+}

@@ -1,0 +1,99 @@
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../shared/roles.js';
+import { ConnectionStatus } from '../../components/ConnectionStatus.js';
+import { LanguageSwitcher } from '../../components/LanguageSwitcher.js';
+import { RejectedCommands } from '../../components/RejectedCommands.js';
+import { SkipLink } from '../../components/SkipLink.js';
+import { href, type Route } from '../../components/route.js';
+import { useConnection } from '../../stores/connection.js';
+import { useTopic } from '../../stores/topics.js';
+import { Backups } from './Backups.js';
+import { Overview } from './Overview.js';
+import { PanelEditor } from './PanelEditor.js';
+import { Room } from './Room.js';
+import { StartScreen } from './StartScreen.js';
+
+interface NavItem {
+  route: Route;
+  label: string;
+}
+
+/** The facilitator's (and co-facilitator's) screens: header, navigation, notices, the current view. */
+export function FacilitatorApp({ route, role }: { route: Route; role: Role }) {
+  const { t } = useTranslation();
+  const noPanel = useConnection((s) => s.noPanel);
+  const host = useConnection((s) => s.host);
+  const basics = useTopic('panel').panel;
+  const isHost = role === 'facilitator';
+  const panelName = basics?.name ?? host?.panel?.name ?? null;
+
+  const nav: NavItem[] = [
+    { route: '', label: t('nav.overview') },
+    { route: 'panel', label: t('nav.panel') },
+    { route: 'room', label: t('nav.room') },
+    ...(isHost ? [{ route: 'backups' as const, label: t('nav.backups') }] : []),
+  ];
+
+  let view;
+  if (isHost && (noPanel || route === 'start')) view = <StartScreen />;
+  else if (noPanel) view = <NoPanelYet />;
+  else if (route === 'panel') view = <PanelEditor isHost={isHost} />;
+  else if (route === 'room') view = <Room isHost={isHost} />;
+  else if (route === 'backups' && isHost) view = <Backups />;
+  else view = <Overview />;
+
+  const current: Route = noPanel ? 'start' : route === 'backups' && !isHost ? '' : route;
+
+  return (
+    <>
+      <SkipLink />
+      <header className="app-header">
+        <div className="app-header-top">
+          <p className="brand-block">
+            <span className="brand">{t('app.name')}</span>
+            <span className="panel-name">{panelName ?? t('header.noPanel')}</span>
+            <span className="role-badge">{t(`roles.${role}`)}</span>
+          </p>
+          <div className="header-tools">
+            <ConnectionStatus />
+            <LanguageSwitcher />
+          </div>
+        </div>
+        {!noPanel && (
+          <nav aria-label={t('nav.label')} className="main-nav">
+            <ul>
+              {nav.map((item) => (
+                <li key={item.route}>
+                  <a href={href(item.route)} aria-current={current === item.route ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+              {isHost && (
+                <li className="nav-end">
+                  <a href={href('start')} aria-current={current === 'start' ? 'page' : undefined}>
+                    {t('nav.start')}
+                  </a>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <RejectedCommands />
+      <main id="main" tabIndex={-1} className="page page-wide">
+        {view}
+      </main>
+    </>
+  );
+}
+
+function NoPanelYet() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('start.noPanelTitle')}</h1>
+      <p>{t('start.noPanelCofacilitator')}</p>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Errors cross the wire as a code and parameters; every screen translates the code
+ * (i18n key `errors.<code>`) in its user's language.
+ */
+export const ERROR_CODES = [
+  'auth.required',
+  'auth.revoked',
+  'auth.pending',
+  'auth.rejected',
+  'auth.badCode',
+  'auth.loopbackOnly',
+  'auth.forbiddenHost',
+  'auth.forbiddenOrigin',
+  'auth.rateLimited',
+  'auth.roomClosed',
+  'scope.forbidden',
+  'protocol.malformed',
+  'protocol.tooLarge',
+  'protocol.unknownCommand',
+  'protocol.badField',
+  'protocol.idReused',
+  'panel.none',
+  'panel.notFound',
+  'panel.alreadyExists',
+  'panel.locked',
+  'panel.readOnly',
+  'panel.notAPanel',
+  'panel.corrupt',
+  'panel.newerVersion',
+  'panel.passphraseRequired',
+  'panel.wrongPassphrase',
+  'panel.badPath',
+  'backup.folderMissing',
+  'backup.notFound',
+  'backup.failed',
+  'device.notFound',
+  'device.tableRequired',
+  'job.notFound',
+  'job.failed',
+  'job.cancelled',
+  'room.portInUse',
+  'room.noNetwork',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+export interface WireError {
+  code: ErrorCode;
+  params?: ErrorParams;
+}
+
+/** Thrown by the hub and its features; the hub turns it into a WireError. */
+export class PuntariError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  constructor(code: ErrorCode, params: ErrorParams = {}) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'PuntariError';
+    this.code = code;
+    this.params = params;
+  }
+  toWire(): WireError {
+    return { code: this.code, params: this.params };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import type { AgendaDay, AgendaItem, Expert } from './agenda.js';
+import { deviceCommands, type Device } from './devices.js';
+import type { WireError } from './errors.js';
+import { hostCommands, type HostCommandResults, type JobStatus } from './host.js';
+import { panelCommands, type HostStatus, type PanelBasics } from './panel.js';
+import type {
+  Attendance,
+  BackgroundFeature,
+  Participant,
+  ParticipantBackground,
+  ParticipantPersonal,
+  PanelTable,
+  SeatingRound,
+} from './participants.js';
+import type { DraftRecommendation } from './recommendations.js';
+import type { Principal, Role } from './roles.js';
+
+// ---------------------------------------------------------------- topics (the change feed)
+
+/** Every kind of record the hub broadcasts, keyed by topic. The client mirrors these as maps. */
+export interface Topics {
+  panel: PanelBasics;
+  devices: Device;
+  participants: Participant;
+  participantPersonal: ParticipantPersonal;
+  participantBackground: ParticipantBackground;
+  features: BackgroundFeature;
+  tables: PanelTable;
+  seatingRounds: SeatingRound;
+  attendance: Attendance;
+  agendaDays: AgendaDay;
+  agendaItems: AgendaItem;
+  experts: Expert;
+  recommendations: DraftRecommendation;
+}
+export type TopicName = keyof Topics;
+
+const ALL: readonly Role[] = ['facilitator', 'cofacilitator', 'secretary', 'projector', 'checkin', 'viewer'];
+const PAIRED: readonly Role[] = ['facilitator', 'cofacilitator', 'secretary', 'projector', 'checkin'];
+
+/**
+ * Which roles receive a topic at all. Personal data and background features stay on the host:
+ * only the facilitator's own windows get them.
+ */
+export const TOPIC_ACCESS: { [K in TopicName]: readonly Role[] } = {
+  panel: ALL,
+  devices: ['facilitator', 'cofacilitator'],
+  participants: PAIRED,
+  participantPersonal: ['facilitator'],
+  participantBackground: ['facilitator'],
+  features: ['facilitator', 'cofacilitator'],
+  tables: PAIRED,
+  seatingRounds: PAIRED,
+  attendance: ['facilitator', 'cofacilitator', 'checkin'],
+  agendaDays: ALL,
+  agendaItems: ALL,
+  experts: ALL,
+  recommendations: ['facilitator', 'cofacilitator', 'secretary', 'projector'],
+};
+
+/**
+ * A change's scope narrows it further: `table:N` reaches the managers and table N's secretary only.
+ */
+export type ChangeScope = `table:${number}` | null;
+
+export function canSee(principal: Pick<Principal, 'role' | 'tableNo'>, topic: TopicName, scope: ChangeScope): boolean {
+  if (!TOPIC_ACCESS[topic].includes(principal.role)) return false;
+  if (scope === null) return true;
+  if (principal.role === 'facilitator' || principal.role === 'cofacilitator') return true;
+  return principal.role === 'secretary' && scope === `table:${principal.tableNo}`;
+}
+
+export interface Change<K extends TopicName = TopicName> {
+  seq: number;
+  topic: K;
+  key: string;
+  /** null: the record was deleted */
+  value: Topics[K] | null;
+}
+
+export type Snapshot = { [K in TopicName]?: Record<string, Topics[K]> };
+
+// ---------------------------------------------------------------- commands
+
+/** One map of every command: its input schema and the roles that may send it. */
+export const commands = {
+  ...hostCommands,
+  ...panelCommands,
+  ...deviceCommands,
+} as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[] }>;
+
+export type CommandName = keyof typeof commands;
+export type CommandInput<K extends CommandName> = z.infer<(typeof commands)[K]['input']>;
+
+export interface CommandResults extends HostCommandResults {
+  'panel.update': null;
+  'device.approve': null;
+  'device.reject': null;
+  'device.revoke': null;
+  'device.rename': null;
+  'device.assign': null;
+}
+export type CommandResult<K extends CommandName> = CommandResults[K];
+
+export function isHostCommand(name: CommandName): boolean {
+  return name.startsWith('host.');
+}
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
+}
+
+// ---------------------------------------------------------------- messages
+
+const commandId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+export const ClientMessageSchema = z.discriminatedUnion('t', [
+  z.object({
+    t: z.literal('hello'),
+    epoch: z.string().max(64).nullable(),
+    seq: z.number().int().min(0).nullable(),
+  }),
+  z.object({ t: z.literal('cmd'), id: commandId, name: z.string().max(64), input: z.unknown() }),
+  z.object({ t: z.literal('time'), clientSent: z.number() }),
+  z.object({ t: z.literal('ping') }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+
+export type HubMessage =
+  | { t: 'snapshot'; epoch: string; seq: number; principal: Principal; data: Snapshot }
+  | { t: 'changes'; epoch: string; changes: Change[] }
+  | { t: 'ack'; id: string; result: unknown }
+  | { t: 'reject'; id: string; error: WireError }
+  | { t: 'error'; error: WireError }
+  | { t: 'pending'; principal: Principal }
+  | { t: 'noPanel'; principal: Principal }
+  | { t: 'host'; status: HostStatus }
+  | { t: 'job'; job: JobStatus }
+  | { t: 'time'; clientSent: number; hubTime: number }
+  | { t: 'pong' };
+
+/** Close codes the hub uses when it ends a socket on purpose. */
+export const CLOSE = {
+  revoked: 4001,
+  unauthenticated: 4002,
+  roomClosed: 4003,
+  panelClosed: 4004,
+  rejected: 4005,
+} as const;
+
+/** Largest WebSocket message the hub accepts (bytes). Photos go over HTTP uploads, not here. */
+export const MAX_MESSAGE_BYTES = 256 * 1024;
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected ${JSON.stringify(value)}`);
+}
