@@ -16,9 +16,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'dist', 'electron');
+const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const quiet = process.argv.includes('--quiet');
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length); // renderer | electron
+const only = arg('only'); // renderer | electron
+// Tests bundle the shell into their own folder, so parallel test files do not race on dist/.
+const out = path.resolve(root, arg('electron-outdir') ?? path.join('dist', 'electron'));
 
 function log(message) {
   if (!quiet) console.log(`build: ${message}`);
@@ -102,7 +104,7 @@ async function buildElectron() {
     );
   }
   await Promise.all(jobs);
-  if (jobs.length > 0) log(`Electron shell bundled in ${Date.now() - started} ms (dist/electron)`);
+  if (jobs.length > 0) log(`Electron shell bundled in ${Date.now() - started} ms (${path.relative(root, out)})`);
 }
 
 // Both parts are attempted, so a broken renderer still leaves a fresh shell bundle and vice versa.

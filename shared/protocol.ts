@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AgendaDay, AgendaItem, Expert } from './agenda.js';
+import { agendaCommands, type AgendaDay, type AgendaItem, type Expert } from './agenda.js';
+import { clockCommands, type ClockState, type ItemRun } from './clock.js';
 import { deviceCommands, type Device } from './devices.js';
 import type { WireError } from './errors.js';
 import { hostCommands, type HostCommandResults, type JobStatus } from './host.js';
@@ -33,6 +34,8 @@ export interface Topics {
   agendaItems: AgendaItem;
   experts: Expert;
   recommendations: DraftRecommendation;
+  clock: ClockState;
+  itemRuns: ItemRun;
 }
 export type TopicName = keyof Topics;
 
@@ -57,6 +60,8 @@ export const TOPIC_ACCESS: { [K in TopicName]: readonly Role[] } = {
   agendaItems: ALL,
   experts: ALL,
   recommendations: ['facilitator', 'cofacilitator', 'secretary', 'projector'],
+  clock: ALL,
+  itemRuns: ['facilitator', 'cofacilitator'],
 };
 
 /**
@@ -88,6 +93,8 @@ export const commands = {
   ...hostCommands,
   ...panelCommands,
   ...deviceCommands,
+  ...agendaCommands,
+  ...clockCommands,
 } as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[] }>;
 
 export type CommandName = keyof typeof commands;
@@ -100,6 +107,26 @@ export interface CommandResults extends HostCommandResults {
   'device.revoke': null;
   'device.rename': null;
   'device.assign': null;
+  'agenda.addDay': { id: string };
+  'agenda.updateDay': null;
+  'agenda.removeDay': null;
+  'agenda.addItem': { id: string };
+  'agenda.updateItem': null;
+  'agenda.removeItem': null;
+  'agenda.moveItem': null;
+  'agenda.applyTemplate': { dayIds: string[] };
+  'clock.start': null;
+  'clock.pause': null;
+  'clock.resume': null;
+  'clock.adjust': null;
+  'clock.next': null;
+  'clock.previous': null;
+  'clock.skip': null;
+  'clock.jump': null;
+  'clock.stop': null;
+  'clock.message': null;
+  'clock.blackout': null;
+  'clock.mute': null;
 }
 export type CommandResult<K extends CommandName> = CommandResults[K];
 

@@ -18,7 +18,7 @@ import {
   type OpenDialogOptions,
 } from 'electron';
 import { HubProcess, type HubInfo } from './hubProcess.js';
-import { buildMenu } from './menu.js';
+import { buildMenu, shellTexts } from './menu.js';
 import { currentHubPort, hardenSession, lockAllWebContents, setHubPort } from './security.js';
 import { CHOOSE_FILE_CHANNEL, isChooseFileKind } from './shellApi.js';
 import {
@@ -280,7 +280,7 @@ async function startup(): Promise<void> {
   try {
     info = await hub.start();
   } catch (error) {
-    dialog.showErrorBox('Puntari', `The hub could not start.\n\n${error instanceof Error ? error.message : String(error)}`);
+    dialog.showErrorBox('Puntari', `${shellTexts(language).hubFailed}\n\n${error instanceof Error ? error.message : String(error)}`);
     app.exit(1);
     return;
   }
@@ -294,9 +294,9 @@ async function startup(): Promise<void> {
       .showMessageBox({
         type: 'error',
         title: 'Puntari',
-        message: 'The hub stopped and could not be restarted.',
+        message: shellTexts(language).hubStopped,
         detail: message,
-        buttons: ['Try again', 'Quit'],
+        buttons: [shellTexts(language).tryAgain, shellTexts(language).quit],
         defaultId: 0,
         cancelId: 1,
       })

@@ -11,20 +11,31 @@ const LABELS = {
     backups: 'Varmuuskopiot…', export: 'Vie…', newWindow: 'Uusi fasilitaattorin ikkuna', quit: 'Lopeta',
     edit: 'Muokkaa', view: 'Näytä', language: 'Kieli', projector: 'Projektori-ikkuna', fullScreen: 'Koko näyttö',
     window: 'Ikkuna', help: 'Ohje', helpItem: 'Puntarin ohje', about: 'Tietoja Puntarista',
+    hubFailed: 'Puntarin palvelin ei käynnistynyt.', hubStopped: 'Puntarin palvelin pysähtyi eikä käynnistynyt uudelleen.',
+    tryAgain: 'Yritä uudelleen',
   },
   sv: {
     file: 'Arkiv', newPanel: 'Ny panel…', openPanel: 'Öppna panel…', recent: 'Senaste paneler',
     backups: 'Säkerhetskopior…', export: 'Exportera…', newWindow: 'Nytt fönster för facilitatorn', quit: 'Avsluta',
     edit: 'Redigera', view: 'Visa', language: 'Språk', projector: 'Projektorfönster', fullScreen: 'Helskärm',
     window: 'Fönster', help: 'Hjälp', helpItem: 'Hjälp för Puntari', about: 'Om Puntari',
+    hubFailed: 'Puntaris server startade inte.', hubStopped: 'Puntaris server stannade och kunde inte startas om.',
+    tryAgain: 'Försök igen',
   },
   en: {
     file: 'File', newPanel: 'New panel…', openPanel: 'Open panel…', recent: 'Recent panels',
     backups: 'Backups…', export: 'Export…', newWindow: 'New facilitator window', quit: 'Quit',
     edit: 'Edit', view: 'View', language: 'Language', projector: 'Projector window', fullScreen: 'Full screen',
     window: 'Window', help: 'Help', helpItem: 'Puntari help', about: 'About Puntari',
+    hubFailed: 'The Puntari hub did not start.', hubStopped: 'The Puntari hub stopped and could not be restarted.',
+    tryAgain: 'Try again',
   },
 } as const satisfies Record<Language, Record<string, string>>;
+
+/** Texts of the shell's own dialogs, in the menu's language. */
+export function shellTexts(language: Language): (typeof LABELS)[Language] {
+  return LABELS[language];
+}
 
 const LANGUAGE_NAMES: Record<Language, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
 

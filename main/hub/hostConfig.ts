@@ -65,6 +65,14 @@ export class HostConfig {
     this.save();
   }
 
+  /** Keeps the start screen's list in step with a panel renamed while open. */
+  renameRecent(path: string, name: string): void {
+    const entry = this.data.recent.find((r) => r.path === path);
+    if (!entry || entry.name === name) return;
+    entry.name = name;
+    this.save();
+  }
+
   forgetPanel(path: string): void {
     this.data.recent = this.data.recent.filter((r) => r.path !== path);
     this.save();

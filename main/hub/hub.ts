@@ -133,6 +133,7 @@ export class Hub {
 
   broadcastHostStatus(): void {
     const status = this.status();
+    if (status.panel) this.config.renameRecent(status.panel.path, status.panel.name);
     for (const c of this.clients) if (c.kind === 'facilitator' && c.helloDone) send(c, { t: 'host', status });
   }
 

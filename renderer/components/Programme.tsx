@@ -43,7 +43,7 @@ export function Programme({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
                   </span>
                   <span className="agenda-body">
                     <span className="agenda-title">{item.title}</span>
-                    <span className="agenda-kind">{t(`agenda.kind.${item.kind}`)}</span>
+                    {item.kind !== 'break' && <span className="agenda-kind">{t(`agenda.kind.${item.kind}`)}</span>}
                     {item.expertIds.length > 0 && (
                       <span className="agenda-experts">
                         {item.expertIds

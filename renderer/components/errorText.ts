@@ -19,7 +19,7 @@ export function errorParts(error: unknown): { code: string; params: ErrorParams 
 }
 
 /** Parameters a message may name but a sender may leave out: shown empty, never as {{name}}. */
-const PARAM_DEFAULTS: ErrorParams = { path: '', field: '', name: '', folder: '', detail: '', host: '?', pid: '', since: '', address: '', port: '' };
+const PARAM_DEFAULTS: ErrorParams = { path: '', field: '', name: '', folder: '', detail: '', host: '?', pid: '', since: '', address: '', port: '', date: '', current: '' };
 
 /** Translates an error code with its parameters in the user's language. */
 export function useErrorText(): (error: unknown) => string {
@@ -29,6 +29,7 @@ export function useErrorText(): (error: unknown) => string {
       const { code, params } = errorParts(error);
       // Not reaching the hub is its own message, not "something went wrong".
       if (code === 'internal' && (params.reason === 'network' || params.reason === 'offline')) return t('errors.offline');
+      if (code === 'backup.folderMissing' && !params.folder) return t('errors.backupNoFolder');
       return t(`errors.${code}`, { ...PARAM_DEFAULTS, ...params });
     },
     [t],

@@ -1,14 +1,4 @@
-/**
- * What the Electron preload may expose (window.puntariShell). A browser has none of it, so
- * every use is optional: screens offer a Browse button only when chooseFile exists.
- */
-export interface PuntariShell {
-  chooseFile?: (options: {
-    /** open: an existing panel file; save: a new panel file; folder: a backup folder */
-    mode: 'open' | 'save' | 'folder';
-    defaultPath?: string;
-  }) => Promise<string | null>;
-}
+import type { PuntariShell } from '../../shared/shell.js';
 
 declare global {
   interface Window {
@@ -16,6 +6,7 @@ declare global {
   }
 }
 
+/** The Electron shell's extras, or undefined in a plain browser. */
 export function shell(): PuntariShell | undefined {
   return typeof window === 'undefined' ? undefined : window.puntariShell;
 }

@@ -9,6 +9,9 @@
  *                in a room; `--in-process` runs startHub() inside the bench process instead.
  *
  * Targets (issue 2): start under 1 s, fan-out p99 under 10 ms. Loopback only.
+ * The panel files live under TMPDIR (a real disk by default: each change waits for its fsync,
+ * synchronous=FULL); first_client_* (commit + one send) and spread_* (the fan-out itself) split
+ * the figure so a slow disk and a slow broadcast can be told apart.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -269,6 +272,8 @@ async function main(): Promise<void> {
         'send panel.update from one client → `changes` received by each of N facilitator-session clients; percentiles over iteration×client',
       first_client_definition: 'send → the earliest of the N clients receives the change (commit + one send)',
       spread_definition: 'earliest → latest of the N clients within one change (the fan-out itself)',
+      panel_dir: os.tmpdir(),
+      panel_dir_note: 'the panel file lives under TMPDIR; synchronous=FULL makes each change wait for fsync there',
       load_average: os.loadavg().map((x) => round(x, 2)),
       targets: { start_ms: '< 1000', fanout_p99_ms: '< 10' },
     },

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // `process.parentPort` that relays over Node's IPC channel.
 
 const root = path.resolve(import.meta.dirname, '../..');
-const bundle = path.join(root, 'dist', 'electron', 'hubEntry.cjs');
+let bundle: string;
 
 type Message = Record<string, unknown>;
 
@@ -33,12 +33,18 @@ function waitFor(predicate: (m: Message) => boolean, timeoutMs = 15_000): Promis
 }
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--only=electron', '--quiet'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  expect(build.status, build.stderr).toBe(0);
+  // A bundle of our own (parallel test files would race on dist/), finding npm packages
+  // through a node_modules link as it would next to the app.
   dir = mkdtempSync(path.join(tmpdir(), 'puntari-hubentry-'));
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'junction');
+  const outdir = path.join(dir, 'dist', 'electron');
+  const build = spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts', 'build.mjs'), '--only=electron', '--quiet', `--electron-outdir=${outdir}`],
+    { cwd: root, encoding: 'utf8' },
+  );
+  expect(build.status, build.stderr).toBe(0);
+  bundle = path.join(outdir, 'hubEntry.cjs');
   const harness = path.join(dir, 'harness.cjs');
   writeFileSync(
     harness,

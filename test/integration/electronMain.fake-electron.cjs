@@ -24,7 +24,10 @@ Object.assign(app, {
   requestSingleInstanceLock: () => true,
   whenReady: () => new Promise((r) => setImmediate(r)),
   quit() {
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = { defaultPrevented: false };
+    event.preventDefault = () => {
+      event.defaultPrevented = true;
+    };
     app.emit('before-quit', event);
     if (event.defaultPrevented) return;
     record('app.quit');
@@ -38,7 +41,7 @@ Object.assign(app, {
 
 let nextWindowId = 1;
 const windows = [];
-let focused = null;
+let focusedId = null;
 
 class WebContents extends EventEmitter {
   constructor(win) {
@@ -81,7 +84,7 @@ class BrowserWindow extends EventEmitter {
     return windows.filter((w) => !w.destroyed);
   }
   static getFocusedWindow() {
-    return focused && !focused.destroyed ? focused : null;
+    return windows.find((w) => w.id === focusedId && !w.destroyed) ?? null;
   }
   static fromWebContents(wc) {
     return windows.find((w) => w.webContents === wc) ?? null;
@@ -92,7 +95,7 @@ class BrowserWindow extends EventEmitter {
   show() {}
   showInactive() {}
   focus() {
-    focused = this;
+    focusedId = this.id;
   }
   isMinimized() {
     return false;

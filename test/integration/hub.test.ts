@@ -168,7 +168,7 @@ describe('hub', () => {
     const viewer = await Peer.connect(lanOrigin, view.cookie);
     viewer.send({ t: 'hello', epoch: null, seq: null });
     const vs = await viewer.next('snapshot');
-    expect(Object.keys(vs.data).sort()).toEqual(['agendaDays', 'agendaItems', 'experts', 'panel']);
+    expect(Object.keys(vs.data).sort()).toEqual(['agendaDays', 'agendaItems', 'clock', 'experts', 'panel']);
     viewer.send({ t: 'cmd', id: uuidv7(), name: 'panel.update', input: { venue: 'x' } });
     expect((await viewer.next('reject')).error.code).toBe('scope.forbidden');
 

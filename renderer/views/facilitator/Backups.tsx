@@ -45,10 +45,11 @@ export function Backups() {
     }
   }, [settings, edited]);
 
+  const runList = list.run;
   const load = useCallback(async () => {
-    const result = await list.run('host.listBackups', {});
+    const result = await runList('host.listBackups', {});
     if (result) setFiles([...result].sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
-  }, [list.run]);
+  }, [runList]);
 
   useEffect(() => {
     void load();

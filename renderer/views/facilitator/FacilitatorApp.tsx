@@ -6,7 +6,7 @@ import { RejectedCommands } from '../../components/RejectedCommands.js';
 import { SkipLink } from '../../components/SkipLink.js';
 import { href, type Route } from '../../components/route.js';
 import { useConnection } from '../../stores/connection.js';
-import { useTopic } from '../../stores/topics.js';
+import { useTopic, useTopics } from '../../stores/topics.js';
 import { Backups } from './Backups.js';
 import { Overview } from './Overview.js';
 import { PanelEditor } from './PanelEditor.js';
@@ -24,6 +24,8 @@ export function FacilitatorApp({ route, role }: { route: Route; role: Role }) {
   const noPanel = useConnection((s) => s.noPanel);
   const host = useConnection((s) => s.host);
   const basics = useTopic('panel').panel;
+  // Before the first snapshot (or the hub's "no panel") there is nothing true to show yet.
+  const loading = useTopics((s) => s.epoch === null) && !noPanel;
   const isHost = role === 'facilitator';
   const panelName = basics?.name ?? host?.panel?.name ?? null;
 
@@ -35,7 +37,16 @@ export function FacilitatorApp({ route, role }: { route: Route; role: Role }) {
   ];
 
   let view;
-  if (isHost && (noPanel || route === 'start')) view = <StartScreen />;
+  if (loading)
+    view = (
+      <>
+        <h1>{t('app.name')}</h1>
+        <p role="status" aria-busy="true">
+          {t('common.loading')}
+        </p>
+      </>
+    );
+  else if (isHost && (noPanel || route === 'start')) view = <StartScreen />;
   else if (noPanel) view = <NoPanelYet />;
   else if (route === 'panel') view = <PanelEditor isHost={isHost} />;
   else if (route === 'room') view = <Room isHost={isHost} />;
@@ -51,7 +62,7 @@ export function FacilitatorApp({ route, role }: { route: Route; role: Role }) {
         <div className="app-header-top">
           <p className="brand-block">
             <span className="brand">{t('app.name')}</span>
-            <span className="panel-name">{panelName ?? t('header.noPanel')}</span>
+            <span className="panel-name">{panelName ?? (loading ? '' : t('header.noPanel'))}</span>
             <span className="role-badge">{t(`roles.${role}`)}</span>
           </p>
           <div className="header-tools">
@@ -59,7 +70,7 @@ export function FacilitatorApp({ route, role }: { route: Route; role: Role }) {
             <LanguageSwitcher />
           </div>
         </div>
-        {!noPanel && (
+        {!noPanel && !loading && (
           <nav aria-label={t('nav.label')} className="main-nav">
             <ul>
               {nav.map((item) => (

@@ -45,7 +45,7 @@ export function Room({ isHost }: { isHost: boolean }) {
           {pendingCount > 0 ? t('room.pendingCount', { count: pendingCount }) : ''}
         </p>
         {active.length === 0 ? (
-          <p className="empty">{t('room.noDevices')}</p>
+          <p className="empty">{past.length > 0 ? t('room.noActiveDevices') : t('room.noDevices')}</p>
         ) : (
           <ul className="device-list">
             {active.map((device) => (

@@ -6,6 +6,7 @@ import { errorParts } from '../../components/errorText.js';
 import { Field } from '../../components/Field.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { navigate } from '../../components/route.js';
+import type { ChooseFileKind } from '../../../shared/shell.js';
 import { shell } from '../../components/shell.js';
 import { useCommand } from '../../components/useCommand.js';
 
@@ -18,10 +19,11 @@ export function StartScreen() {
   const list = useCommand();
   const [openRequest, setOpenRequest] = useState<{ path: string; seq: number } | null>(null);
 
+  const runList = list.run;
   const load = useCallback(async () => {
-    const result = await list.run('host.recentPanels', {});
+    const result = await runList('host.recentPanels', {});
     if (result) setRecent(result);
-  }, [list.run]);
+  }, [runList]);
 
   useEffect(() => {
     void load();
@@ -100,16 +102,16 @@ function RecentItem({ panel, onOpen, onForgotten }: { panel: RecentPanel; onOpen
   );
 }
 
-function BrowseButton({ mode, onPath }: { mode: 'open' | 'save' | 'folder'; onPath: (path: string) => void }) {
+function BrowseButton({ mode, onPath }: { mode: ChooseFileKind; onPath: (path: string) => void }) {
   const { t } = useTranslation();
-  const choose = shell()?.chooseFile;
-  if (!choose) return null;
+  const host = shell();
+  if (!host) return null;
   return (
     <button
       type="button"
       className="small"
       onClick={async () => {
-        const path = await choose({ mode });
+        const path = await host.chooseFile(mode);
         if (path) onPath(path);
       }}
     >
@@ -232,12 +234,17 @@ function OpenPanelForm({ request }: { request: { path: string; seq: number } | n
   const code = open.error ? errorParts(open.error).code : null;
   const needsPassphrase = code === 'panel.passphraseRequired' || code === 'panel.wrongPassphrase';
 
+  const [focusTick, setFocusTick] = useState(0);
   useEffect(() => {
     if (needsPassphrase) {
       setAskPassphrase(true);
-      passphraseRef.current?.focus();
+      setFocusTick((n) => n + 1);
     }
   }, [needsPassphrase, open.error]);
+  // After the passphrase field has rendered: move focus there, so the user can type at once.
+  useEffect(() => {
+    if (focusTick > 0) passphraseRef.current?.focus();
+  }, [focusTick]);
 
   async function send(target: string, secret: string) {
     const result = await open.run('host.openPanel', { path: target, ...(secret ? { passphrase: secret } : {}) });
