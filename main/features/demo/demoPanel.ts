@@ -243,6 +243,26 @@ function fill(db: Db): void {
     insAttendance.run(DEMO_DAYS[0]!.id, id, at.toISOString());
   }
 
+  // Day 1 as it was actually run: the welcome two minutes over, an expert hearing extended,
+  // a break cut short; the log the statement's process description is written from.
+  const deviations = [2, 0, 3, 1, -3, 4, 0, -2, 2, 0, 1, 0, 0];
+  const insRun = db.prepare(
+    `INSERT INTO item_run (id, item_id, day_id, title, planned_minutes, started_at, ended_at, paused_ms, added_ms, skipped)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+  );
+  const day1 = DEMO_DAYS[0]!;
+  let at = Date.UTC(2026, 10, 14, 7, 31, 0);
+  day1.items.forEach((item, i) => {
+    const deviation = deviations[i % deviations.length]!;
+    const pausedMs = i === 5 ? 3 * 60_000 : 0;
+    const addedMs = deviation > 2 ? deviation * 60_000 : 0;
+    const ended = at + (item.minutes + deviation) * 60_000 + pausedMs;
+    insRun.run(`run-1-${pad(i + 1)}`, `item-1-${pad(i + 1)}`, day1.id, item.title, item.minutes, at, ended, pausedMs, addedMs);
+    at = ended;
+  });
+  // The second day is ready to begin on the facilitator's clock.
+  db.prepare("UPDATE clock SET item_id = 'item-2-01' WHERE id = 1").run();
+
   const insRecommendation = db.prepare(
     'INSERT INTO draft_recommendation (id, title, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
