@@ -3,10 +3,16 @@ import { resolve } from 'node:path';
 import { PuntariError } from '../shared/errors.js';
 import { writeDemoPanel } from './features/demo/demoPanel.js';
 import { startHub } from './hub/server.js';
-import { describeError } from './messages.js';
+import { writeFileSync } from 'node:fs';
+import { actualLogCsv, readActualLogData } from './features/agenda/actualLog.js';
+import { programmePdf, readProgrammeData } from './features/agenda/print.js';
+import { describeError, isLang, terminalLanguage } from './messages.js';
+import { openPanelFile } from './store/panelFile.js';
 
 const USAGE = `puntari host [--panel FILE] [--port N] [--home DIR] [--room-bind ADDR]... [--room-hostname NAME]...
 puntari demo --out FILE
+puntari programme --panel FILE --out FILE.pdf [--table N] [--lang fi|sv|en]
+puntari actual-log --panel FILE --out FILE.csv [--lang fi|sv|en]
 
 The passphrase of an encrypted panel is read from the environment variable PUNTARI_PASSPHRASE.`;
 
@@ -49,6 +55,39 @@ function demo(args: string[]): void {
   process.stdout.write(`${out}\n`);
 }
 
+/** `puntari programme` and `puntari actual-log`: the printable programme and the planned-versus-actual log, from a panel file. */
+async function exportFile(kind: 'programme' | 'actual-log', args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { panel: { type: 'string' }, out: { type: 'string' }, table: { type: 'string' }, lang: { type: 'string' } },
+  });
+  if (!values.panel) throw new PuntariError('protocol.badField', { field: '--panel', issue: 'required' });
+  if (!values.out) throw new PuntariError('protocol.badField', { field: '--out', issue: 'required' });
+  const lang = values.lang ?? terminalLanguage();
+  if (!isLang(lang)) throw new PuntariError('protocol.badField', { field: '--lang', issue: lang });
+  const tableNo = values.table === undefined ? null : Number(values.table);
+  if (tableNo !== null && (kind !== 'programme' || !Number.isInteger(tableNo) || tableNo < 1)) {
+    throw new PuntariError('protocol.badField', { field: '--table', issue: values.table ?? '' });
+  }
+  const panel = openPanelFile(resolve(values.panel), process.env.PUNTARI_PASSPHRASE || undefined);
+  let file: Buffer | string;
+  try {
+    if (kind === 'actual-log') file = actualLogCsv(readActualLogData(panel.db), { lang });
+    else {
+      const data = readProgrammeData(panel.db);
+      if (tableNo !== null && !data.tables.some((t) => t.no === tableNo)) {
+        throw new PuntariError('protocol.badField', { field: '--table', issue: String(tableNo) });
+      }
+      file = await programmePdf(data, { lang, tableNo });
+    }
+  } finally {
+    panel.close();
+  }
+  const out = resolve(values.out);
+  writeFileSync(out, file);
+  process.stdout.write(`${out}\n`);
+}
+
 export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   try {
@@ -58,6 +97,10 @@ export async function main(argv: string[]): Promise<void> {
         return;
       case 'demo':
         demo(rest);
+        return;
+      case 'programme':
+      case 'actual-log':
+        await exportFile(command, rest);
         return;
       default:
         process.stdout.write(`${USAGE}\n`);

@@ -8,7 +8,9 @@ import { Goodbye, Loading, NoAccess, NoSession, Waiting } from './views/boot/Scr
 import { Checkin } from './views/checkin/Checkin.js';
 import { FacilitatorApp } from './views/facilitator/FacilitatorApp.js';
 import { Join } from './views/join/Join.js';
+import { Chime } from './components/clock/Chime.js';
 import { Projector } from './views/projector/Projector.js';
+import { Speaker } from './views/speaker/Speaker.js';
 import { Table } from './views/table/Table.js';
 import { ViewCodeEntry, Viewer } from './views/viewer/Viewer.js';
 
@@ -98,29 +100,43 @@ export function App() {
   }
 
   if (!principal) {
-    if (route === 'view') return <ViewCodeEntry onEntered={() => void start(true)} />;
+    if (route === 'view' || route === 'speaker') return <ViewCodeEntry speaker={route === 'speaker'} onEntered={() => void start(true)} />;
     if (boot.who.lan || route === 'join') return <Join onPaired={() => void start(true)} />;
     return <NoSession error={boot.error} />;
   }
 
   if (deviceStatus === 'pending') return <Waiting />;
 
-  switch (principal.role) {
-    case 'facilitator':
-    case 'cofacilitator':
-      if (route === 'projector') return <Projector />;
-      if (route === 'checkin') return <Checkin />;
-      if (route === 'view') return <Viewer />;
-      return <FacilitatorApp route={route === 'table' || route === 'join' ? '' : route} role={principal.role} />;
-    case 'secretary':
-      return <Table onEndOfDay={() => void endOfDay()} />;
-    case 'projector':
-      return <Projector />;
-    case 'checkin':
-      return <Checkin />;
-    case 'viewer':
-      return <Viewer />;
-    default:
-      return <NoSession />;
+  const role = principal.role;
+  const screen = (() => {
+    switch (role) {
+      case 'facilitator':
+      case 'cofacilitator':
+        if (route === 'projector') return <Projector />;
+        if (route === 'speaker') return <Speaker />;
+        if (route === 'checkin') return <Checkin />;
+        if (route === 'view') return <Viewer />;
+        return <FacilitatorApp route={route === 'table' || route === 'join' ? '' : route} role={role} />;
+      case 'secretary':
+        return <Table onEndOfDay={() => void endOfDay()} />;
+      case 'projector':
+        return <Projector />;
+      case 'checkin':
+        return <Checkin />;
+      case 'viewer':
+        return route === 'speaker' ? <Speaker /> : <Viewer />;
+      default:
+        return <NoSession />;
+    }
+  })();
+  // The facilitator's own windows chime at the end of an item (the projector has its own).
+  if (role === 'facilitator' && route !== 'projector') {
+    return (
+      <>
+        <Chime />
+        {screen}
+      </>
+    );
   }
+  return screen;
 }

@@ -14,7 +14,10 @@ import type {
   PanelTable,
   SeatingRound,
 } from './participants.js';
-import type { DraftRecommendation } from './recommendations.js';
+import { materialCommands, type ExpertMaterial } from './materials.js';
+import { noteCommands, type NoteVersion, type TableNote } from './notes.js';
+import { questionCommands, type ExpertQuestion, type ProjectedQuestion } from './questions.js';
+import { recommendationCommands, type DraftRecommendation } from './recommendations.js';
 import type { Principal, Role } from './roles.js';
 
 // ---------------------------------------------------------------- topics (the change feed)
@@ -36,6 +39,10 @@ export interface Topics {
   recommendations: DraftRecommendation;
   clock: ClockState;
   itemRuns: ItemRun;
+  tableNotes: TableNote;
+  questions: ExpertQuestion;
+  projectedQuestion: ProjectedQuestion;
+  materials: ExpertMaterial;
 }
 export type TopicName = keyof Topics;
 
@@ -62,18 +69,31 @@ export const TOPIC_ACCESS: { [K in TopicName]: readonly Role[] } = {
   recommendations: ['facilitator', 'cofacilitator', 'secretary', 'projector'],
   clock: ALL,
   itemRuns: ['facilitator', 'cofacilitator'],
+  tableNotes: ['facilitator', 'cofacilitator', 'secretary'],
+  questions: ['facilitator', 'cofacilitator', 'secretary'],
+  projectedQuestion: ALL,
+  materials: ALL,
 };
 
 /**
- * A change's scope narrows it further: `table:N` reaches the managers and table N's secretary only.
+ * A change's scope narrows it further for table secretaries: `table:N` reaches table N's
+ * secretary, `tables:1,4` the secretaries of tables 1 and 4. Other roles with access to the
+ * topic see every scope.
  */
-export type ChangeScope = `table:${number}` | null;
+export type ChangeScope = `table:${number}` | `tables:${string}` | null;
+
+export function tableScope(tables: Iterable<number>): ChangeScope {
+  return `tables:${[...new Set(tables)].sort((a, b) => a - b).join(',')}`;
+}
+
+function scopeTables(scope: Exclude<ChangeScope, null>): number[] {
+  return scope.slice(scope.indexOf(':') + 1).split(',').filter(Boolean).map(Number);
+}
 
 export function canSee(principal: Pick<Principal, 'role' | 'tableNo'>, topic: TopicName, scope: ChangeScope): boolean {
   if (!TOPIC_ACCESS[topic].includes(principal.role)) return false;
-  if (scope === null) return true;
-  if (principal.role === 'facilitator' || principal.role === 'cofacilitator') return true;
-  return principal.role === 'secretary' && scope === `table:${principal.tableNo}`;
+  if (scope === null || principal.role !== 'secretary') return true;
+  return principal.tableNo !== null && scopeTables(scope).includes(principal.tableNo);
 }
 
 export interface Change<K extends TopicName = TopicName> {
@@ -95,7 +115,27 @@ export const commands = {
   ...deviceCommands,
   ...agendaCommands,
   ...clockCommands,
-} as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[] }>;
+  ...noteCommands,
+  ...questionCommands,
+  ...materialCommands,
+  ...recommendationCommands,
+  ...queryCommands(),
+} as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[]; query?: true; audit?: false }>;
+
+/** Reads that return a result and change nothing: no receipt, no audit row. */
+function queryCommands() {
+  return {
+    'notes.history': {
+      input: z.object({ noteId: z.string().min(1).max(64) }),
+      roles: ['facilitator', 'cofacilitator', 'secretary'] as const,
+      query: true as const,
+    },
+  };
+}
+
+export function isQuery(name: CommandName): boolean {
+  return (commands[name] as { query?: true }).query === true;
+}
 
 export type CommandName = keyof typeof commands;
 export type CommandInput<K extends CommandName> = z.infer<(typeof commands)[K]['input']>;
@@ -127,6 +167,25 @@ export interface CommandResults extends HostCommandResults {
   'clock.message': null;
   'clock.blackout': null;
   'clock.mute': null;
+  'notes.add': null;
+  'notes.edit': { conflict: boolean };
+  'notes.delete': { conflict: boolean };
+  'notes.resolveConflict': null;
+  'notes.mark': null;
+  'notes.history': NoteVersion[];
+  'questions.ask': null;
+  'questions.merge': null;
+  'questions.move': null;
+  'questions.setStatus': null;
+  'questions.project': null;
+  'questions.answer': null;
+  'materials.addLink': { id: string };
+  'materials.remove': null;
+  'recommendations.create': { id: string };
+  'recommendations.update': null;
+  'recommendations.addNotes': null;
+  'recommendations.removeNote': null;
+  'recommendations.remove': null;
 }
 export type CommandResult<K extends CommandName> = CommandResults[K];
 
@@ -151,6 +210,8 @@ export const ClientMessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('cmd'), id: commandId, name: z.string().max(64), input: z.unknown() }),
   z.object({ t: z.literal('time'), clientSent: z.number() }),
   z.object({ t: z.literal('ping') }),
+  /** A paired device tells how many commands wait in its outbox and its round trip to the hub. */
+  z.object({ t: z.literal('presence'), waiting: z.number().int().min(0).max(1_000_000), rttMs: z.number().min(0).max(600_000).nullable() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -165,7 +226,16 @@ export type HubMessage =
   | { t: 'host'; status: HostStatus }
   | { t: 'job'; job: JobStatus }
   | { t: 'time'; clientSent: number; hubTime: number }
+  | { t: 'presence'; presence: DevicePresence }
   | { t: 'pong' };
+
+/** What a paired device last said of itself; kept in the hub's memory, not in the panel. */
+export interface DevicePresence {
+  deviceId: string;
+  waiting: number;
+  rttMs: number | null;
+  at: number;
+}
 
 /** Close codes the hub uses when it ends a socket on purpose. */
 export const CLOSE = {

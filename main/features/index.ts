@@ -39,7 +39,26 @@ import {
   seatingRoundsTopic,
   tablesTopic,
 } from './participants/participants.js';
-import { recommendationsTopic } from './recommendations/recommendations.js';
+import { addLink, materialsTopic, removeMaterial } from './materials/materials.js';
+import { addNote, deleteNote, editNote, markNote, noteHistory, resolveConflict, tableNotesTopic } from './notes/notes.js';
+import {
+  answerQuestion,
+  askQuestion,
+  mergeQuestions,
+  moveQuestion,
+  projectedQuestionTopic,
+  projectQuestion,
+  questionsTopic,
+  setQuestionStatus,
+} from './questions/questions.js';
+import {
+  addNotes,
+  createRecommendation,
+  recommendationsTopic,
+  removeNote,
+  removeRecommendation,
+  updateRecommendation,
+} from './recommendations/recommendations.js';
 
 /** Every panel command's handler. The type makes a missing handler a compile error. */
 export const handlers: CommandHandlers = {
@@ -69,6 +88,25 @@ export const handlers: CommandHandlers = {
   'clock.message': setMessage,
   'clock.blackout': setBlackout,
   'clock.mute': setMuted,
+  'notes.add': addNote,
+  'notes.edit': editNote,
+  'notes.delete': deleteNote,
+  'notes.resolveConflict': resolveConflict,
+  'notes.mark': markNote,
+  'notes.history': noteHistory,
+  'questions.ask': askQuestion,
+  'questions.merge': mergeQuestions,
+  'questions.move': moveQuestion,
+  'questions.setStatus': setQuestionStatus,
+  'questions.project': projectQuestion,
+  'questions.answer': answerQuestion,
+  'materials.addLink': addLink,
+  'materials.remove': removeMaterial,
+  'recommendations.create': createRecommendation,
+  'recommendations.update': updateRecommendation,
+  'recommendations.addNotes': addNotes,
+  'recommendations.removeNote': removeNote,
+  'recommendations.remove': removeRecommendation,
 };
 
 /** Every topic's reader, for snapshots. */
@@ -88,4 +126,8 @@ export const topicReaders: TopicReaders = {
   recommendations: recommendationsTopic,
   clock: clockTopic,
   itemRuns: itemRunsTopic,
+  tableNotes: tableNotesTopic,
+  questions: questionsTopic,
+  projectedQuestion: projectedQuestionTopic,
+  materials: materialsTopic,
 };

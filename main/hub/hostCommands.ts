@@ -22,6 +22,7 @@ export async function runHostCommand<K extends HostCommandName>(
     case 'host.openPanel': {
       const i = input as CommandInput<'host.openPanel'>;
       hub.openPanel(i.path, i.passphrase);
+      await hub.resumeRoom(server);
       return { path: i.path } as CommandResult<K>;
     }
     case 'host.closePanel':

@@ -4,7 +4,7 @@ import { PuntariError, type WireError } from '../../shared/errors.js';
 import type { JobStatus } from '../../shared/host.js';
 import { shortCode } from '../../shared/ids.js';
 import type { HostStatus } from '../../shared/panel.js';
-import { canSee, CLOSE, type Change } from '../../shared/protocol.js';
+import { canSee, CLOSE, type Change, type DevicePresence } from '../../shared/protocol.js';
 import type { Principal } from '../../shared/roles.js';
 import { findDeviceByTokenHash, liveDeviceIds, readDevice, setDeviceStatus, touchDevice } from '../features/devices/devices.js';
 import { readBasics } from '../features/panels/panels.js';
@@ -18,6 +18,17 @@ import { lanAddresses, RoomListener } from './room.js';
 
 export const FACILITATOR: Principal = { role: 'facilitator', deviceId: null, deviceName: 'facilitator', tableNo: null };
 const VIEWER: Principal = { role: 'viewer', deviceId: null, deviceName: 'viewer', tableNo: null };
+function isManager(client: Client): boolean {
+  return !client.pending && (client.principal.role === 'facilitator' || client.principal.role === 'cofacilitator');
+}
+
+interface SavedRoom {
+  pairingCode: string;
+  viewCode: string;
+  viewerTokens: string[];
+}
+
+const ROOM_RESUME_MS = 12 * 60 * 60 * 1000;
 const CODE_TTL_MS = 10 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -42,6 +53,7 @@ export class Hub {
   private joinUrls: string[] = [];
   private readonly facilitatorCodes = new Map<string, number>();
   private readonly viewerTokens = new Set<string>();
+  private readonly presence = new Map<string, DevicePresence>();
   private backupTimer: NodeJS.Timeout | null = null;
   private lastBackupAt: string | null = null;
   private lastBackupError: string | null = null;
@@ -80,6 +92,7 @@ export class Hub {
 
   addViewerToken(hash: string): void {
     this.viewerTokens.add(hash);
+    this.saveRoom();
   }
 
   get isRoomOpen(): boolean {
@@ -129,6 +142,15 @@ export class Hub {
         lastError: this.lastBackupError,
       },
     };
+  }
+
+  /** A device's own report of its outbox and round trip: kept in memory, shown to the managers. */
+  reportPresence(client: Client, waiting: number, rttMs: number | null): void {
+    const deviceId = client.principal.deviceId;
+    if (!deviceId) return;
+    const presence: DevicePresence = { deviceId, waiting, rttMs, at: Date.now() };
+    this.presence.set(deviceId, presence);
+    for (const c of this.clients) if (isManager(c) && c.helloDone) send(c, { t: 'presence', presence });
   }
 
   broadcastHostStatus(): void {
@@ -181,6 +203,7 @@ export class Hub {
     if (!this.session) return;
     const { seq, data } = this.session.snapshot(client.principal);
     send(client, { t: 'snapshot', epoch: this.session.epoch, seq, principal: client.principal, data });
+    if (isManager(client)) for (const presence of this.presence.values()) send(client, { t: 'presence', presence });
   }
 
   // ------------------------------------------------------------ devices
@@ -249,6 +272,7 @@ export class Hub {
 
   forgetViewer(hash: string): void {
     this.viewerTokens.delete(hash);
+    this.saveRoom();
   }
 
   // ------------------------------------------------------------ panels
@@ -296,6 +320,7 @@ export class Hub {
     this.lastBackupError = null;
     const session = this.session;
     this.session = null;
+    this.presence.clear();
     session.panel.close();
   }
 
@@ -309,15 +334,59 @@ export class Hub {
   async openRoom(server: Server): Promise<void> {
     const session = this.requireSession();
     if (this.roomOpen) return;
+    await this.listenOnRoom(server, { pairingCode: shortCode(6), viewCode: shortCode(6), viewerTokens: [] });
+    session.record(FACILITATOR, 'room.open', { addresses: this.joinUrls }, () => undefined);
+    this.broadcastHostStatus();
+  }
+
+  private async listenOnRoom(server: Server, room: SavedRoom): Promise<void> {
     const addresses = this.options.roomBind ?? lanAddresses();
     if (addresses.length === 0) throw new PuntariError('room.noNetwork', { address: '' });
     await this.room.open(addresses, this.port, server);
     this.roomOpen = true;
-    this.pairingCode = shortCode(6);
-    this.viewCode = shortCode(6);
+    this.pairingCode = room.pairingCode;
+    this.viewCode = room.viewCode;
+    for (const hash of room.viewerTokens) this.viewerTokens.add(hash);
     this.joinUrls = addresses.map((a) => `http://${a}:${this.port}/`);
-    session.record(FACILITATOR, 'room.open', { addresses }, () => undefined);
-    this.broadcastHostStatus();
+    this.saveRoom();
+  }
+
+  /** The room's state is kept in the panel while open, so a hub that crashed or was restarted opens it again. */
+  private saveRoom(): void {
+    if (!this.session) return;
+    const db = this.session.db;
+    if (!this.roomOpen) {
+      db.prepare("DELETE FROM meta WHERE key = 'room'").run();
+      return;
+    }
+    const room: SavedRoom & { at: number } = {
+      pairingCode: this.pairingCode!,
+      viewCode: this.viewCode!,
+      viewerTokens: [...this.viewerTokens],
+      at: Date.now(),
+    };
+    db.prepare("INSERT INTO meta (key, value) VALUES ('room', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(room));
+  }
+
+  /**
+   * Opens the room again after a crash or restart, with the same codes, so the table laptops
+   * reconnect on their own. A room left open more than half a day ago stays closed.
+   */
+  async resumeRoom(server: Server): Promise<void> {
+    if (!this.session || this.roomOpen) return;
+    const row = this.session.db.prepare("SELECT value FROM meta WHERE key = 'room'").get() as { value: string } | undefined;
+    if (!row) return;
+    const saved = JSON.parse(row.value) as SavedRoom & { at: number };
+    if (Date.now() - saved.at > ROOM_RESUME_MS) {
+      this.session.db.prepare("DELETE FROM meta WHERE key = 'room'").run();
+      return;
+    }
+    try {
+      await this.listenOnRoom(server, saved);
+      this.broadcastHostStatus();
+    } catch {
+      // The network is not there now: the facilitator opens the room again by hand.
+    }
   }
 
   async closeRoom(): Promise<void> {
@@ -327,6 +396,7 @@ export class Hub {
     this.viewCode = null;
     this.joinUrls = [];
     this.viewerTokens.clear();
+    this.saveRoom();
     for (const c of [...this.clients]) {
       if (c.lan || c.kind === 'viewer') {
         send(c, { t: 'error', error: { code: 'auth.roomClosed' } });
@@ -412,6 +482,7 @@ export class Hub {
     try {
       const check = openPanelFile(staging, passphrase);
       startNewEpoch(check.db);
+      check.db.prepare("DELETE FROM meta WHERE key = 'room'").run();
       check.close();
     } catch (error) {
       rmSync(staging, { force: true });
@@ -429,9 +500,10 @@ export class Hub {
     return this.jobs.start('audit.exportCsv', { panelPath: session.panel.path, passphrase: session.panel.passphrase, out });
   }
 
+  /** Stopping the hub is not closing the room: it reopens when the hub starts again. */
   async shutdown(): Promise<void> {
     if (this.backupTimer) clearInterval(this.backupTimer);
-    await this.closeRoom();
+    await this.room.close();
     await this.jobs.stopAll();
     for (const c of this.clients) c.ws.terminate();
     if (this.session) {

@@ -7,6 +7,7 @@ import {
   type CommandName,
   type Snapshot,
   type TopicName,
+  isQuery,
   TOPIC_ACCESS,
 } from '../../shared/protocol.js';
 import type { Principal } from '../../shared/roles.js';
@@ -86,6 +87,7 @@ export class PanelSession {
    */
   dispatch(id: string, name: PanelCommandName, input: unknown, principal: Principal, now = new Date()): DispatchOutcome {
     const changes: LoggedChange[] = [];
+    if (isQuery(name)) return this.query(name, input, principal, now);
     const insertChange = this.db.prepare('INSERT INTO change_log (topic, key, value, scope) VALUES (?, ?, ?, ?)');
     try {
       return this.db.transaction((): DispatchOutcome => {
@@ -113,6 +115,28 @@ export class PanelSession {
           .run(id, name, principal.deviceId, JSON.stringify(result), now.toISOString());
         if (commandAudited(name)) recordAudit(this.db, principal, name, input, now);
         return { ok: true, result, changes, duplicate: false };
+      })();
+    } catch (error) {
+      if (error instanceof PuntariError) return { ok: false, error: error.toWire() };
+      throw error;
+    }
+  }
+
+  /** A read: runs in a read transaction, stores no receipt and no audit row, changes nothing. */
+  private query(name: PanelCommandName, input: unknown, principal: Principal, now: Date): DispatchOutcome {
+    try {
+      return this.db.transaction((): DispatchOutcome => {
+        const ctx: CommandContext = {
+          db: this.db,
+          principal,
+          now,
+          isConnected: this.isConnected,
+          change: () => {
+            throw new Error(`query ${name} tried to change the panel`);
+          },
+        };
+        const handler = handlers[name] as (input: unknown, ctx: CommandContext) => unknown;
+        return { ok: true, result: handler(input, ctx) ?? null, changes: [], duplicate: false };
       })();
     } catch (error) {
       if (error instanceof PuntariError) return { ok: false, error: error.toWire() };

@@ -28,8 +28,11 @@ import { newBucket, send, takeToken, type Client } from './clients.js';
 import { runHostCommand } from './hostCommands.js';
 import { isAllowedHost, isLoopbackHostname, isSameOrigin } from './hostCheck.js';
 import { HostConfig } from './hostConfig.js';
-import { Hub, type Resolved } from './hub.js';
-import { clearCookieHeader, cookieHeader, hashToken, newToken, readCookie } from './tokens.js';
+import { Hub } from './hub.js';
+import { registerExportRoutes } from './exportRoutes.js';
+import { registerFileRoutes } from './fileRoutes.js';
+import { identify } from './identify.js';
+import { clearCookieHeader, cookieHeader, hashToken, newToken } from './tokens.js';
 
 export interface HubOptions {
   /** Default 4700; 0 picks any free port. */
@@ -136,15 +139,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     return fail(reply, 'internal');
   });
 
-  /** Who this request is, or null. A token that was revoked answers with its own error. */
-  function who(req: FastifyRequest): { token: string; resolved: Resolved } | { error: WireError } | null {
-    const token = readCookie(req.headers.cookie);
-    if (!token) return null;
-    const resolved = hub.resolve(hashToken(token), isLan(req));
-    if (!resolved) return null;
-    if ('error' in resolved) return resolved;
-    return { token, resolved };
-  }
+  const who = (req: FastifyRequest) => identify(hub, req);
 
   const strict = { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } };
 
@@ -219,6 +214,9 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     else config.removeFacilitatorToken(hash);
     return { forgotten: true };
   });
+
+  registerFileRoutes(app, hub);
+  registerExportRoutes(app, hub, { who });
 
   app.register(async (scope) => {
     scope.addHook('preValidation', async (req, reply) => {
@@ -303,6 +301,9 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       case 'cmd':
         await handleCommand(client, msg);
         return;
+      case 'presence':
+        hub.reportPresence(client, msg.waiting, msg.rttMs);
+        return;
       default:
         msg satisfies never;
     }
@@ -381,6 +382,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   }
   const address = app.server.address();
   hub.port = typeof address === 'object' && address ? address.port : port;
+  await hub.resumeRoom(app.server);
   const loopbackUrl = `http://127.0.0.1:${hub.port}/`;
 
   return {

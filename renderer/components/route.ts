@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 export const ROUTES = [
   '',
   'panel',
+  'programme',
+  'run',
   'room',
   'backups',
   'start',
@@ -10,6 +12,7 @@ export const ROUTES = [
   'table',
   'checkin',
   'view',
+  'speaker',
   'ballot',
   'join',
 ] as const;

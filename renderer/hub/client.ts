@@ -14,6 +14,7 @@ import type { Principal } from '../../shared/roles.js';
 import { hubNow as storeHubNow, resetClock, useClock } from '../stores/clock.js';
 import { resetConnection, useConnection, type EndReason } from '../stores/connection.js';
 import { resetJobs, updateJob } from '../stores/jobs.js';
+import { resetPresence, updatePresence } from '../stores/presence.js';
 import { applyChanges, applySnapshot, resetTopics, useTopics } from '../stores/topics.js';
 import { estimateOffset, sampleFrom, type ClockSample } from './clock.js';
 import { HubError, wireErrorFrom } from './errors.js';
@@ -187,6 +188,21 @@ export function createHubClient(options: HubClientOptions = {}): HubClient {
 
   function updateWaiting(): void {
     if (useConnection.getState().waiting !== queue.size) useConnection.setState({ waiting: queue.size });
+    reportPresence();
+  }
+
+  /** A paired device tells the hub how many commands it still holds, at most once a second. */
+  let presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  let presenceSentAt = 0;
+  function reportPresence(): void {
+    if (useConnection.getState().principal?.deviceId == null || presenceTimer !== null) return;
+    const wait = Math.max(0, presenceSentAt + 1000 - Date.now());
+    presenceTimer = setTimeout(() => {
+      presenceTimer = null;
+      presenceSentAt = Date.now();
+      const { rttMs, synced: clockSynced } = useClock.getState();
+      transmit({ t: 'presence', waiting: queue.size, rttMs: clockSynced ? Math.round(rttMs) : null });
+    }, wait);
   }
 
   function chainWrite(write: (s: OutboxStorage) => Promise<void>): Promise<void> {
@@ -360,7 +376,10 @@ export function createHubClient(options: HubClientOptions = {}): HubClient {
     clockSamples.push(sampleFrom(sent.wall, sent.wall + rtt, hubTime));
     if (clockSamples.length > MAX_CLOCK_SAMPLES) clockSamples = clockSamples.slice(-MAX_CLOCK_SAMPLES);
     const estimate = estimateOffset(clockSamples);
-    if (estimate) useClock.setState({ offsetMs: estimate.offsetMs, rttMs: estimate.rttMs, synced: true });
+    if (estimate) {
+      useClock.setState({ offsetMs: estimate.offsetMs, rttMs: estimate.rttMs, synced: true });
+      reportPresence();
+    }
   }
 
   // ------------------------------------------------------------------ messages
@@ -393,6 +412,7 @@ export function createHubClient(options: HubClientOptions = {}): HubClient {
         synced = true;
         useConnection.setState({ ...principalState(msg.principal), noPanel: false, synced: true, ended: null });
         void ready().then(flush);
+        reportPresence();
         break;
       }
       case 'changes': {
@@ -440,6 +460,9 @@ export function createHubClient(options: HubClientOptions = {}): HubClient {
         onTime(msg.clientSent, msg.hubTime);
         break;
       case 'pong':
+        break;
+      case 'presence':
+        updatePresence(msg.presence);
         break;
       default:
         // A newer hub's message this client does not know: ignore it.
@@ -522,6 +545,7 @@ export function createHubClient(options: HubClientOptions = {}): HubClient {
     everOpened = false;
     resetTopics();
     resetJobs();
+    resetPresence();
     resetClock();
     resetConnection();
     return { dropped };

@@ -74,6 +74,21 @@ test('every screen passes an axe WCAG 2.1 AA scan', async ({ browser }) => {
   await expect(fac.getByRole('heading', { level: 1, name: 'Varmuuskopiot' })).toBeVisible();
   await scan(fac, 'backups');
 
+  await fac.goto(`${host.origin}/#/programme`);
+  await expect(fac.getByRole('heading', { level: 1, name: 'Ohjelma' })).toBeVisible();
+  await expect(fac.locator('.pe-item').first()).toBeVisible();
+  await scan(fac, 'programme');
+  await fac.getByRole('button', { name: /^Muokkaa kohtaa / }).first().click();
+  await fac.getByLabel('Kesto (min)').fill('0');
+  await fac.getByRole('button', { name: 'Tallenna kohta' }).click();
+  await expect(fac.getByText('Keston pitää olla kokonainen määrä minuutteja väliltä 1–600.')).toBeVisible();
+  await scan(fac, 'programme-item-invalid');
+
+  await fac.goto(`${host.origin}/#/run`);
+  await expect(fac.getByRole('heading', { level: 1, name: 'Kello' })).toBeVisible();
+  await expect(fac.getByTestId('run-remaining')).toBeVisible();
+  await scan(fac, 'run');
+
   await fac.goto(`${host.origin}/#/start`);
   await expect(fac.getByRole('heading', { level: 1, name: 'Avaa tai luo paneeli' })).toBeVisible();
   await expect(fac.locator('.recent-item').first()).toBeVisible();
@@ -109,6 +124,7 @@ test('every screen passes an axe WCAG 2.1 AA scan', async ({ browser }) => {
   await scan(fac, 'room-pending-device');
   await fac.getByRole('button', { name: 'Hyväksy Pöydän 2 kone' }).click();
   await expect(table.getByRole('heading', { level: 1, name: 'Pöytä 2' })).toBeVisible();
+  await expect(table.locator('.clock-strip [data-remaining-seconds]')).toBeVisible();
   await scan(table, 'table');
   await fac.getByRole('button', { name: 'Vaihda laitteen Pöydän 2 kone rooli tai pöytä' }).click();
   await scan(fac, 'room-device-assign');
@@ -130,12 +146,16 @@ test('every screen passes an axe WCAG 2.1 AA scan', async ({ browser }) => {
   await viewer.getByLabel('Katselukoodi').fill(viewCode);
   await viewer.getByRole('button', { name: 'Näytä' }).click();
   await expect(viewer.locator('.agenda-item').first()).toBeVisible();
+  await expect(viewer.locator('.now-box [data-remaining-seconds]')).toBeVisible();
   await scan(viewer, 'viewer');
+  await viewer.goto(`${roomOrigin}/#/speaker`);
+  await expect(viewer.locator('.speaker [data-remaining-seconds]')).toBeVisible();
+  await scan(viewer, 'speaker');
 
   // ---- the facilitator's windows on the other screens
   await fac.goto(`${host.origin}/#/projector`);
-  await expect(fac.locator('.projector-mandate')).toBeVisible();
-  await scan(fac, 'projector');
+  await expect(fac.locator('.projector-live [data-remaining-seconds]')).toBeVisible();
+  await scan(fac, 'projector-clock');
   await fac.goto(`${host.origin}/#/checkin`);
   await expect(fac.locator('.checkin-list li').first()).toBeVisible();
   await scan(fac, 'checkin');

@@ -6,7 +6,15 @@ import type {
   PanelTable,
   SeatingRound,
 } from '../../../shared/participants.js';
+import { tableScope, type ChangeScope } from '../../../shared/protocol.js';
+import type { Db } from '../../store/sqlite.js';
 import type { TopicReader } from '../context.js';
+
+/** A table's secretary sees the display names of the people seated at that table, in any round. */
+export function participantScope(db: Db, participantId: string): ChangeScope {
+  const tables = db.prepare('SELECT DISTINCT table_no FROM seat WHERE participant_id = ?').all(participantId) as { table_no: number }[];
+  return tableScope(tables.map((t) => t.table_no));
+}
 
 export const participantsTopic: TopicReader<'participants'> = ({ db }) =>
   (
@@ -19,7 +27,7 @@ export const participantsTopic: TopicReader<'participants'> = ({ db }) =>
   ).map((r) => ({
     key: r.id,
     value: { id: r.id, displayName: r.display_name, language: r.language, status: r.status },
-    scope: null,
+    scope: participantScope(db, r.id),
   }));
 
 export const participantPersonalTopic: TopicReader<'participantPersonal'> = ({ db }) =>

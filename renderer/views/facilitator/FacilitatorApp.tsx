@@ -10,6 +10,8 @@ import { useTopic, useTopics } from '../../stores/topics.js';
 import { Backups } from './Backups.js';
 import { Overview } from './Overview.js';
 import { PanelEditor } from './PanelEditor.js';
+import { ProgrammeEditor } from './programme/ProgrammeEditor.js';
+import { RunConsole } from './programme/RunConsole.js';
 import { Room } from './Room.js';
 import { StartScreen } from './StartScreen.js';
 
@@ -32,6 +34,8 @@ export function FacilitatorApp({ route, role }: { route: Route; role: Role }) {
   const nav: NavItem[] = [
     { route: '', label: t('nav.overview') },
     { route: 'panel', label: t('nav.panel') },
+    { route: 'programme', label: t('programme.nav') },
+    { route: 'run', label: t('run.nav') },
     { route: 'room', label: t('nav.room') },
     ...(isHost ? [{ route: 'backups' as const, label: t('nav.backups') }] : []),
   ];
@@ -49,6 +53,8 @@ export function FacilitatorApp({ route, role }: { route: Route; role: Role }) {
   else if (isHost && (noPanel || route === 'start')) view = <StartScreen />;
   else if (noPanel) view = <NoPanelYet />;
   else if (route === 'panel') view = <PanelEditor isHost={isHost} />;
+  else if (route === 'programme') view = <ProgrammeEditor />;
+  else if (route === 'run') view = <RunConsole />;
   else if (route === 'room') view = <Room isHost={isHost} />;
   else if (route === 'backups' && isHost) view = <Backups />;
   else view = <Overview />;

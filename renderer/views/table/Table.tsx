@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ClockStrip } from '../../components/clock/ClockStrip.js';
 import { ConnectionStatus } from '../../components/ConnectionStatus.js';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.js';
 import { RejectedCommands } from '../../components/RejectedCommands.js';
@@ -46,6 +47,7 @@ export function Table({ onEndOfDay }: { onEndOfDay: () => void }) {
           </div>
         </div>
       </header>
+      <ClockStrip />
       <RejectedCommands />
       <main id="main" tabIndex={-1} className="page page-wide table-screen">
         <h1>{t('table.title', { n: tableNo ?? '?' })}</h1>

@@ -6,11 +6,13 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Field } from '../../components/Field.js';
 import { Page } from '../../components/Page.js';
 import { ExpertList, Programme } from '../../components/Programme.js';
+import { ClockAnnouncer, RemainingTime, StatusLabel } from '../../components/clock/RemainingTime.js';
+import { useRemaining } from '../../components/clock/remaining.js';
 import { enterViewCode } from '../../hub/session.js';
 import { useTopic } from '../../stores/topics.js';
 
 /** The room's view code opens the read-only view; no approval needed. */
-export function ViewCodeEntry({ onEntered }: { onEntered: () => void }) {
+export function ViewCodeEntry({ onEntered, speaker = false }: { onEntered: () => void; speaker?: boolean }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function ViewCodeEntry({ onEntered }: { onEntered: () => void }) {
 
   return (
     <Page>
-      <h1>{t('viewCode.title')}</h1>
+      <h1>{speaker ? t('display.speakerEntryTitle') : t('viewCode.title')}</h1>
       <p className="lead">{t('viewCode.lead')}</p>
       <form onSubmit={submit} noValidate className="card form-card">
         <Field label={t('viewCode.code')} error={invalid}>
@@ -68,7 +70,33 @@ export function ViewCodeEntry({ onEntered }: { onEntered: () => void }) {
   );
 }
 
-/** What participants may follow: the programme and the experts. */
+/** "Now": the item on stage and its remaining time, above the programme. */
+function NowBox() {
+  const { t } = useTranslation();
+  const r = useRemaining();
+  return (
+    <section aria-labelledby="viewer-now" className="panel-section now-box">
+      <h2 id="viewer-now">{t('display.now')}</h2>
+      {r.item ? (
+        <div className="now-row">
+          <div className="now-item">
+            <p className="now-title">{r.item.title}</p>
+            {r.item.question && <p className="now-question">{r.item.question}</p>}
+          </div>
+          <p className="now-time">
+            <RemainingTime r={r} />
+            <StatusLabel r={r} />
+          </p>
+        </div>
+      ) : (
+        <p className="empty">{t('display.notStarted')}</p>
+      )}
+      <ClockAnnouncer r={r} />
+    </section>
+  );
+}
+
+/** What participants may follow: the item on stage, the programme and the experts. */
 export function Viewer() {
   const { t } = useTranslation();
   const basics = useTopic('panel').panel;
@@ -79,6 +107,7 @@ export function Viewer() {
         <ConnectionStatus />
       </div>
       {basics?.mandate && <p className="mandate">{basics.mandate}</p>}
+      <NowBox />
       <section aria-labelledby="viewer-programme" className="panel-section">
         <h2 id="viewer-programme">{t('programme.title')}</h2>
         <Programme />
