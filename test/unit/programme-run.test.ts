@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaDay, AgendaItem } from '../../shared/agenda.js';
 import { IDLE_CLOCK, MINUTE } from '../../shared/clock.js';
-import { dayForecast, driftMinutes, monotonicSeconds, msUntilNextSecond, refusedField, runFigures, runView, signedDuration } from '../../renderer/views/facilitator/programme/model.js';
+import { dayForecast, driftMinutes, refusedField, runFigures, runView, signedDuration } from '../../renderer/views/facilitator/programme/model.js';
 import { shortcutFor } from '../../renderer/views/facilitator/programme/useRunShortcuts.js';
 import type { RunActions } from '../../renderer/views/facilitator/programme/useRunActions.js';
 
@@ -23,26 +23,6 @@ const item = (id: string, position: number, minutes: number): AgendaItem => ({
   expertIds: [],
   warnSeconds: 120,
   showOvertime: true,
-});
-
-describe('the countdown display', () => {
-  it('holds the second when a new offset estimate would tick it back up a little', () => {
-    const last = { key: 'k', seconds: 100 };
-    expect(monotonicSeconds(101, last, 'k', true)).toBe(100);
-    expect(monotonicSeconds(99, last, 'k', true)).toBe(99);
-  });
-  it('shows a large correction, a new item, a pause or an adjustment as it is', () => {
-    const last = { key: 'k', seconds: 100 };
-    expect(monotonicSeconds(130, last, 'k', true)).toBe(130);
-    expect(monotonicSeconds(101, last, 'other', true)).toBe(101);
-    expect(monotonicSeconds(101, last, 'k', false)).toBe(101);
-  });
-  it('wakes up when the displayed second changes', () => {
-    expect(msUntilNextSecond(5_300)).toBe(300);
-    expect(msUntilNextSecond(5_000)).toBe(1000);
-    expect(msUntilNextSecond(-200)).toBe(800);
-    expect(msUntilNextSecond(0)).toBe(1000);
-  });
 });
 
 describe('keyboard shortcuts', () => {

@@ -1,26 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../../shared/agenda.js';
 import { formatDuration, type ClockState } from '../../../../shared/clock.js';
-import type { Countdown as CountdownValue } from './useCountdown.js';
-
-export type CountdownTone = 'normal' | 'warning' | 'overtime';
-
-export function countdownTone(value: CountdownValue | null, item: AgendaItem | null): CountdownTone {
-  if (!value || !item) return 'normal';
-  if (value.overtime) return 'overtime';
-  return value.seconds <= item.warnSeconds ? 'warning' : 'normal';
-}
+import type { Remaining } from '../../../components/clock/remaining.js';
 
 /**
  * The big remaining time: counts down, turns to the warning colour under the item's threshold,
  * counts up in overtime (or stays at 0:00 when the item hides its overtime). Not a live region:
  * the ticking seconds are not announced.
  */
-export function Countdown({ value, item, clock }: { value: CountdownValue | null; item: AgendaItem | null; clock: ClockState }) {
+export function Countdown({ value, item, clock }: { value: Remaining; item: AgendaItem | null; clock: ClockState }) {
   const { t } = useTranslation();
-  const tone = countdownTone(value, item);
+  const tone = value.mode;
   const showOvertime = item?.showOvertime ?? true;
-  const seconds = value ? (value.overtime ? (showOvertime ? -value.seconds : 0) : value.seconds) : null;
+  const seconds = value.synced ? (tone === 'overtime' ? (showOvertime ? -value.seconds : 0) : value.seconds) : null;
   const label = tone === 'overtime' ? t('run.overtime') : t('run.remaining');
   return (
     <div className={`run-countdown tone-${tone}${clock.pausedAt !== null ? ' is-paused' : ''}`}>

@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { phase, type ClockState } from '../../../../shared/clock.js';
-import { Countdown, countdownTone } from './Countdown.js';
+import { useRemaining } from '../../../components/clock/remaining.js';
+import { Countdown } from './Countdown.js';
 import type { RunView } from './model.js';
-import { useCountdown } from './useCountdown.js';
 
 /** The item on stage: kind, title, question, phase and the big remaining time. */
 export function CurrentItem({ view, clock }: { view: RunView; clock: ClockState }) {
   const { t } = useTranslation();
   const item = view.current;
-  const value = useCountdown(clock, item);
+  const value = useRemaining(item?.id ?? null);
   const p = phase(clock);
-  const tone = countdownTone(value, item);
+  const tone = value.mode;
   // Announced when the item, the phase or the tone changes; never every second.
   const announcement = item ? [item.title, t(`run.phase.${p}`), tone !== 'normal' ? t(`run.tone.${tone}`) : ''].filter(Boolean).join('. ') : t('run.phase.idle');
   return (

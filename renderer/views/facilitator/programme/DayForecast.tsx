@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../../shared/agenda.js';
 import type { ClockState } from '../../../../shared/clock.js';
 import { clockTime, dayForecast, driftMinutes, type RunView } from './model.js';
-import { useHubSecond } from './useCountdown.js';
+import { useHubSecond } from './useHubSecond.js';
 
 /** How far the day is ahead or behind, and when it ends at this pace. */
 export function DayForecast({ view, clock, items }: { view: RunView; clock: ClockState; items: AgendaItem[] }) {

@@ -65,23 +65,6 @@ export function driftMinutes(driftMs: number): number {
   return Math.round(driftMs / MINUTE);
 }
 
-/**
- * Keeps a running countdown from ticking backwards: when the offset estimate moves a little,
- * the displayed second holds until the true time catches up. A large correction (a reconnect
- * after sleep) is shown as it is.
- */
-export function monotonicSeconds(computed: number, last: { key: string; seconds: number } | null, key: string, running: boolean): number {
-  if (!running || !last || last.key !== key) return computed;
-  if (computed > last.seconds && computed - last.seconds <= 2) return last.seconds;
-  return computed;
-}
-
-/** Milliseconds until the displayed second changes next. */
-export function msUntilNextSecond(remaining: number): number {
-  if (remaining > 0) return remaining % 1000 || 1000;
-  return 1000 - (-remaining % 1000);
-}
-
 /** Planned-versus-actual of one record: actual time on stage, and its difference from the plan (seconds). */
 export function runFigures(run: ItemRun): { actualSeconds: number | null; differenceSeconds: number | null } {
   if (run.skipped || !run.startedAt || !run.endedAt) return { actualSeconds: null, differenceSeconds: null };
