@@ -6,13 +6,19 @@ import { startHub } from './hub/server.js';
 import { writeFileSync } from 'node:fs';
 import { actualLogCsv, readActualLogData } from './features/agenda/actualLog.js';
 import { programmePdf, readProgrammeData } from './features/agenda/print.js';
-import { describeError, isLang, terminalLanguage } from './messages.js';
+import { describeError, isLang, terminalLanguage, translator } from './messages.js';
+import { EXPORT_USAGE, exportCommand } from './features/export/cli.js';
 import { openPanelFile } from './store/panelFile.js';
+import { seatCommand } from './features/seating/engine/cli.js';
 
 const USAGE = `puntari host [--panel FILE] [--port N] [--home DIR] [--room-bind ADDR]... [--room-hostname NAME]...
 puntari demo --out FILE
 puntari programme --panel FILE --out FILE.pdf [--table N] [--lang fi|sv|en]
 puntari actual-log --panel FILE --out FILE.csv [--lang fi|sv|en]
+puntari select --features F.csv --people P.csv --panel-size K [--algorithm leximin|legacy] [--seed S]
+               [--lottery M [--draw D]] [--id-column id] [--address-columns a,b] --out DIR
+${EXPORT_USAGE}
+puntari seat --people PEOPLE.csv --id-column ID --table-size N --rounds R --diversify a,b,c [--seed S] --out ALLOCATION.json
 
 The passphrase of an encrypted panel is read from the environment variable PUNTARI_PASSPHRASE.`;
 
@@ -98,9 +104,24 @@ export async function main(argv: string[]): Promise<void> {
       case 'demo':
         demo(rest);
         return;
+      case 'export':
+        await exportCommand(rest);
+        return;
+      case 'select': {
+        const { selectCommand } = await import('./features/selection/selectCli.js');
+        const t = translator(terminalLanguage());
+        const report = await selectCommand(rest, {
+          reportProblem: ({ file, code, params }) => process.stderr.write(`puntari: ${file}: ${t(`errors.selection.file.${code}`, params)}\n`),
+        });
+        process.stdout.write(`${JSON.stringify({ algorithm: report.algorithm, n: report.n, k: report.k, min_probability: report.min_probability, seconds: report.seconds, final: report.final })}\n`);
+        return;
+      }
       case 'programme':
       case 'actual-log':
         await exportFile(command, rest);
+        return;
+      case 'seat':
+        seatCommand(rest);
         return;
       default:
         process.stdout.write(`${USAGE}\n`);

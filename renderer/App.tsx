@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useRoute } from './components/route.js';
 import { hub } from './hub/client.js';
+import { isHubError } from './hub/errors.js';
 import { exchangeFacilitatorCode, forget, takeCodeFromLocation, whoami, type WhoAmI } from './hub/session.js';
 import { useConnection } from './stores/connection.js';
 import { Ballot } from './views/ballot/Ballot.js';
@@ -11,6 +12,7 @@ import { Join } from './views/join/Join.js';
 import { Chime } from './components/clock/Chime.js';
 import { Projector } from './views/projector/Projector.js';
 import { Speaker } from './views/speaker/Speaker.js';
+import { rememberedTable } from './views/table/remember.js';
 import { Table } from './views/table/Table.js';
 import { ViewCodeEntry, Viewer } from './views/viewer/Viewer.js';
 
@@ -33,6 +35,12 @@ async function bootSession(): Promise<{ who: WhoAmI; error: unknown }> {
     const who = await whoami();
     return { who, error };
   } catch (caught) {
+    // A table laptop reopened while the Wi-Fi is down: back to its screen and its queued notes;
+    // the hub decides again (cookie) once the socket gets through.
+    const remembered = rememberedTable();
+    if (remembered && isHubError(caught) && caught.params.reason === 'network') {
+      return { who: { principal: remembered, deviceStatus: 'approved', lan: true }, error: null };
+    }
     return { who: { principal: null, deviceStatus: null, lan: false }, error: error ?? caught };
   }
 }

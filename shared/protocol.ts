@@ -13,11 +13,33 @@ import type {
   ParticipantPersonal,
   PanelTable,
   SeatingRound,
+  ParticipantRoster,
+  RosterInfo,
+  SeatingSettings,
+  SeatingShown,
 } from './participants.js';
+import { checkinCommands, rosterCommands, seatingCommands } from './participants.js';
 import { materialCommands, type ExpertMaterial } from './materials.js';
 import { noteCommands, type NoteVersion, type TableNote } from './notes.js';
 import { questionCommands, type ExpertQuestion, type ProjectedQuestion } from './questions.js';
 import { recommendationCommands, type DraftRecommendation } from './recommendations.js';
+import { voteCommands, type CountedAnswers, type Vote, type VoteResult } from './votes.js';
+import {
+  statementCommands,
+  statementQueries,
+  type ParticipantConsent,
+  type StatementAmendment,
+  type StatementAnnexRecord,
+  type StatementBlockRecord,
+  type StatementFollowUpRecord,
+  type StatementLock,
+  type StatementMeta,
+  type StatementSectionRecord,
+  type StatementSnapshot,
+  type StatementTranslation,
+  type StatementVersionInfo,
+} from './statement.js';
+import { recruitmentCommands, type RecruitmentCommandResults, type SelectionView } from './recruitment.js';
 import type { Principal, Role } from './roles.js';
 
 // ---------------------------------------------------------------- topics (the change feed)
@@ -43,6 +65,39 @@ export interface Topics {
   questions: ExpertQuestion;
   projectedQuestion: ProjectedQuestion;
   materials: ExpertMaterial;
+  votes: Vote;
+  /** Live results, always, for the facilitator's screens. */
+  voteResults: VoteResult;
+  /** Results the room may see: live when the vote says so, otherwise once it is closed. */
+  publishedResults: VoteResult;
+  /** Which vote's results are on the projector (key 'shown'). */
+  shownResults: { voteId: string | null };
+  /** A table's entered show-of-hands counts (key `${voteId}:${tableNo}`). */
+  tallies: { voteId: string; tableNo: number; counts: CountedAnswers; at: string };
+  /** The statement's own fields (key 'statement'). */
+  statementMeta: StatementMeta;
+  statementSections: StatementSectionRecord;
+  statementBlocks: StatementBlockRecord;
+  /** Editing locks (key: block id); expired ones are free. */
+  statementLocks: StatementLock;
+  statementVersions: StatementVersionInfo;
+  /** key `${targetId}:${language}` */
+  statementTranslations: StatementTranslation;
+  /** Tables' amendment proposals; a secretary sees their own table's. */
+  statementAmendments: StatementAmendment;
+  statementFollowUp: StatementFollowUpRecord;
+  statementAnnexes: StatementAnnexRecord;
+  participantConsent: ParticipantConsent;
+  /** Roster fields beside the personal data (consent, compensation, replaced by): host only. */
+  participantRoster: ParticipantRoster;
+  /** key 'roster': when personal data was purged. */
+  rosterInfo: RosterInfo;
+  /** key 'settings': rounds, features to mix, pins, people kept apart. */
+  seatingSettings: SeatingSettings;
+  /** key 'shown': the round the projector shows as "find your table". */
+  seatingShown: SeatingShown;
+  /** key 'selection': recruitment figures, the pool (counts only), quotas, runs, the draw (host only). */
+  selection: SelectionView;
 }
 export type TopicName = keyof Topics;
 
@@ -73,6 +128,26 @@ export const TOPIC_ACCESS: { [K in TopicName]: readonly Role[] } = {
   questions: ['facilitator', 'cofacilitator', 'secretary'],
   projectedQuestion: ALL,
   materials: ALL,
+  votes: ALL,
+  voteResults: ['facilitator', 'cofacilitator'],
+  publishedResults: ALL,
+  shownResults: ALL,
+  tallies: ['facilitator', 'cofacilitator', 'secretary'],
+  statementMeta: ['facilitator', 'cofacilitator', 'secretary', 'projector'],
+  statementSections: ['facilitator', 'cofacilitator', 'secretary', 'projector'],
+  statementBlocks: ['facilitator', 'cofacilitator', 'secretary', 'projector'],
+  statementLocks: ['facilitator', 'cofacilitator'],
+  statementVersions: ['facilitator', 'cofacilitator'],
+  statementTranslations: ['facilitator', 'cofacilitator', 'secretary', 'projector'],
+  statementAmendments: ['facilitator', 'cofacilitator', 'secretary'],
+  statementFollowUp: ['facilitator', 'cofacilitator'],
+  statementAnnexes: ['facilitator', 'cofacilitator'],
+  participantConsent: ['facilitator', 'cofacilitator'],
+  participantRoster: ['facilitator'],
+  rosterInfo: ['facilitator', 'cofacilitator'],
+  seatingSettings: ['facilitator', 'cofacilitator'],
+  seatingShown: PAIRED,
+  selection: ['facilitator'],
 };
 
 /**
@@ -119,6 +194,13 @@ export const commands = {
   ...questionCommands,
   ...materialCommands,
   ...recommendationCommands,
+  ...voteCommands,
+  ...statementCommands,
+  ...statementQueries,
+  ...rosterCommands,
+  ...checkinCommands,
+  ...seatingCommands,
+  ...recruitmentCommands,
   ...queryCommands(),
 } as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[]; query?: true; audit?: false }>;
 
@@ -140,7 +222,7 @@ export function isQuery(name: CommandName): boolean {
 export type CommandName = keyof typeof commands;
 export type CommandInput<K extends CommandName> = z.infer<(typeof commands)[K]['input']>;
 
-export interface CommandResults extends HostCommandResults {
+export interface CommandResults extends HostCommandResults, RecruitmentCommandResults {
   'panel.update': null;
   'device.approve': null;
   'device.reject': null;
@@ -186,6 +268,60 @@ export interface CommandResults extends HostCommandResults {
   'recommendations.addNotes': null;
   'recommendations.removeNote': null;
   'recommendations.remove': null;
+  'votes.create': { id: string };
+  'votes.update': null;
+  'votes.remove': null;
+  'votes.open': null;
+  'votes.close': null;
+  'votes.reopen': null;
+  'votes.tally': null;
+  'votes.paperCounts': null;
+  'votes.paperRanking': null;
+  'votes.showResults': null;
+  'statement.update': null;
+  'statement.addSection': { id: string };
+  'statement.updateSection': null;
+  'statement.moveSection': null;
+  'statement.removeSection': null;
+  'statement.addBlock': { id: string };
+  'statement.fromDrafts': { ids: string[] };
+  'statement.lock': { expiresAt: string };
+  'statement.unlock': null;
+  'statement.saveBlock': { version: number };
+  'statement.moveBlock': null;
+  'statement.removeBlock': null;
+  'statement.saveVersion': { id: string };
+  'statement.restoreVersion': { id: string };
+  'statement.version': StatementSnapshot;
+  'statement.proposeAmendment': null;
+  'statement.decideAmendment': null;
+  'statement.saveTranslation': { sourceVersion: number };
+  'statement.setApproval': null;
+  'statement.finalize': { sha256: string };
+  'statement.setFollowUp': null;
+  'statement.setConsent': null;
+  'statement.addAnnex': { id: string };
+  'statement.updateAnnex': null;
+  'statement.removeAnnex': null;
+  'roster.add': { id: string };
+  'roster.update': null;
+  'roster.remove': null;
+  'roster.import': { ids: string[] };
+  'roster.purge': { purgedAt: string };
+  'checkin.mark': { already: boolean; presentAt: string };
+  'checkin.undo': { wasPresent: boolean };
+  'seating.settings': null;
+  'seating.setTable': null;
+  'seating.setTableCount': null;
+  'seating.addRound': { id: string };
+  'seating.renameRound': null;
+  'seating.removeRound': null;
+  'seating.move': null;
+  'seating.swap': null;
+  'seating.pin': null;
+  'seating.keepApart': null;
+  'seating.needsAccessible': null;
+  'seating.show': null;
 }
 export type CommandResult<K extends CommandName> = CommandResults[K];
 

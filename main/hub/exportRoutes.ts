@@ -8,10 +8,14 @@ import type { ErrorCode } from '../../shared/errors.js';
 import type { Role } from '../../shared/roles.js';
 import { actualLogCsv, readActualLogData } from '../features/agenda/actualLog.js';
 import { programmePdf, readProgrammeData, slug } from '../features/agenda/print.js';
+import { noteSheetsPdf, readSheetData, sheetFileName } from '../features/notes/sheets.js';
 import { readBasics } from '../features/panels/panels.js';
 import { translator, type Lang } from '../messages.js';
 import type { Hub } from './hub.js';
 import { identify, type Identified } from './identify.js';
+import { sendStatementExport, STATEMENT_FORMATS } from './statementExport.js';
+import { registerSeatingRoutes } from './seatingRoutes.js';
+import { registerSelectionRoutes } from './selectionRoutes.js';
 
 export interface ExportHelpers {
   /** Who a request is (server.ts's cookie logic), or null. */
@@ -108,6 +112,36 @@ export function registerExportRoutes(app: FastifyInstance, hub: Hub, helpers: Ex
       .send(pdf);
   });
 
+  // Blank note sheets for the paper fallback: one page per table (or the given table) for an item
+  // (default: the item on stage). A table laptop prints only its own table's sheet.
+  app.get('/api/print/note-sheets.pdf', async (req, reply) => {
+    const who = authorise(req, reply, [...MANAGERS, 'secretary']);
+    if (!who) return reply;
+    const q = query(req, reply);
+    if (!q) return reply;
+    const rawItem = (req.query as { item?: unknown }).item;
+    if (rawItem !== undefined && (typeof rawItem !== 'string' || rawItem.length === 0 || rawItem.length > 64)) {
+      return refuse(reply, 400, 'protocol.badField', { field: 'item', issue: 'invalid' });
+    }
+    let tableNo = q.table ?? null;
+    if (who.principal.role === 'secretary') {
+      if (tableNo !== null && tableNo !== who.principal.tableNo) return refuse(reply, 403, 'scope.forbidden', { name: 'print.noteSheets' });
+      tableNo = who.principal.tableNo;
+    }
+    const data = readSheetData(who.db, typeof rawItem === 'string' ? rawItem : null);
+    if (!data) return refuse(reply, 404, 'agenda.notFound', { id: String(rawItem) });
+    if (tableNo !== null && !data.tables.some((t) => t.no === tableNo)) {
+      return refuse(reply, 400, 'protocol.badField', { field: 'table', issue: 'unknown' });
+    }
+    const pdf = await noteSheetsPdf(data, { lang: q.lang, tableNo });
+    return reply
+      .code(200)
+      .header('Content-Type', 'application/pdf')
+      .header('Content-Disposition', disposition('inline', sheetFileName(data.panel.name, q.lang, tableNo)))
+      .header('Cache-Control', 'no-store')
+      .send(pdf);
+  });
+
   app.get('/api/export/actual-log.csv', async (req, reply) => {
     const who = authorise(req, reply, MANAGERS);
     if (!who) return reply;
@@ -121,4 +155,19 @@ export function registerExportRoutes(app: FastifyInstance, hub: Hub, helpers: Ex
       .header('Cache-Control', 'no-store')
       .send(csv);
   });
+
+  // The statement, rendered in a worker thread (statementExport.ts).
+  for (const format of STATEMENT_FORMATS) {
+    app.get(`/api/export/statement.${format}`, async (req, reply) => {
+      const who = authorise(req, reply, MANAGERS);
+      if (!who) return reply;
+      const q = query(req, reply);
+      if (!q) return reply;
+      return sendStatementExport(hub, req, reply, format, q.lang);
+    });
+  }
+
+  // Roster and seating: plan generation, table lists, name cards, overview, roster CSV, one person's data.
+  registerSeatingRoutes(app, hub, authorise);
+  registerSelectionRoutes(app, hub, authorise);
 }

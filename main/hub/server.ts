@@ -32,6 +32,7 @@ import { Hub } from './hub.js';
 import { registerExportRoutes } from './exportRoutes.js';
 import { registerFileRoutes } from './fileRoutes.js';
 import { identify } from './identify.js';
+import { registerVoteRoutes } from './voteRoutes.js';
 import { clearCookieHeader, cookieHeader, hashToken, newToken } from './tokens.js';
 
 export interface HubOptions {
@@ -217,6 +218,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
 
   registerFileRoutes(app, hub);
   registerExportRoutes(app, hub, { who });
+  registerVoteRoutes(app, hub);
 
   app.register(async (scope) => {
     scope.addHook('preValidation', async (req, reply) => {
@@ -340,10 +342,20 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
 
   const indexHtml = join(staticDir, 'index.html');
   if (existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: staticDir, index: ['index.html'], wildcard: false });
+    // A table laptop that reloads while the Wi-Fi is down still has the app from its cache:
+    // the hashed assets never change, and the page itself is kept for a day of sessions.
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      index: ['index.html'],
+      wildcard: false,
+      cacheControl: false,
+      setHeaders(reply, path) {
+        reply.header('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'private, max-age=43200');
+      },
+    });
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/')) return fail(reply, 'protocol.unknownCommand', { name: req.url.slice(0, 64) });
-      return reply.type('text/html').send(readFileSync(indexHtml));
+      return reply.type('text/html').header('Cache-Control', 'private, max-age=43200').send(readFileSync(indexHtml));
     });
   } else {
     app.get('/', async (_req, reply) =>

@@ -4,6 +4,7 @@ import {
   CLOSE,
   commands,
   isHostCommand,
+  isQuery,
   type ClientMessage,
   type CommandInput,
   type CommandName,
@@ -499,7 +500,8 @@ export function createHubClient(options: HubClientOptions = {}): HubClient {
       return Promise.reject(new HubError('protocol.badField', params));
     }
     const id = uuidv7();
-    const direct = isHostCommand(name) || isFacilitator(useConnection.getState().principal);
+    // Reads change nothing, so they never wait in the outbox.
+    const direct = isHostCommand(name) || isQuery(name) || isFacilitator(useConnection.getState().principal);
     return new Promise<CommandResult<K>>((resolve, reject) => {
       const p: Pending = { name, direct, resolve: resolve as (r: unknown) => void, reject };
       if (direct) {

@@ -112,7 +112,7 @@ test('a new user creates a panel, edits it in Swedish, opens the room, and a tab
   await expect(fac.getByText('Hyvinkää, Järvenpää, Kerava')).toBeVisible();
 
   // ---- open the room
-  await fac.getByRole('link', { name: 'Sal' }).click();
+  await fac.getByRole('link', { name: 'Sal', exact: true }).click();
   await expect(fac.getByRole('heading', { level: 1, name: 'Sal' })).toBeVisible();
   await fac.getByRole('button', { name: 'Öppna salen' }).click();
   await expect(fac.getByRole('heading', { name: 'Salen är öppen' })).toBeVisible();

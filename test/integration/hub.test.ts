@@ -171,7 +171,18 @@ describe('hub', () => {
     const viewer = await Peer.connect(lanOrigin, view.cookie);
     viewer.send({ t: 'hello', epoch: null, seq: null });
     const vs = await viewer.next('snapshot');
-    expect(Object.keys(vs.data).sort()).toEqual(['agendaDays', 'agendaItems', 'clock', 'experts', 'materials', 'panel', 'projectedQuestion']);
+    expect(Object.keys(vs.data).sort()).toEqual([
+      'agendaDays',
+      'agendaItems',
+      'clock',
+      'experts',
+      'materials',
+      'panel',
+      'projectedQuestion',
+      'publishedResults',
+      'shownResults',
+      'votes',
+    ]);
     viewer.send({ t: 'cmd', id: uuidv7(), name: 'panel.update', input: { venue: 'x' } });
     expect((await viewer.next('reject')).error.code).toBe('scope.forbidden');
 

@@ -141,9 +141,13 @@ describe('the room', () => {
     expect((await cmd(t1.peer, 'questions.ask', { questionId: uuidv7(), tableNo: 2, itemId: null, expertId: null, text: 'x' })).t).toBe('reject');
     await cmd(f, 'questions.merge', { questionIds: [q2], intoId: q1 });
     await cmd(f, 'questions.move', { questionId: q3, position: 0 });
+    const demoVote = (running.hub.session!.db.prepare('SELECT id FROM vote LIMIT 1').get() as { id: string }).id;
+    await cmd(f, 'votes.showResults', { voteId: demoVote });
     await cmd(f, 'questions.project', { questionId: q1 });
     f.send({ t: 'hello', epoch: null, seq: null });
     const snap = await f.next('snapshot');
+    // Whatever went up on the projector last wins: the question took the results down.
+    expect(snap.data.shownResults!.shown).toEqual({ voteId: null });
     expect(snap.data.projectedQuestion!.projected).toMatchObject({ questionId: q1, fromTables: [1, 2] });
     expect(snap.data.questions![q1]).toMatchObject({ status: 'asked', fromTables: [1, 2] });
     expect(snap.data.questions![q3]!.position).toBe(0);

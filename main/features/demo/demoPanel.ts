@@ -1,6 +1,10 @@
 import { rmSync } from 'node:fs';
 import { createPanelFile } from '../../store/panelFile.js';
 import type { Db } from '../../store/sqlite.js';
+import { fillDemoStatement } from '../statement/demoStatement.js';
+import { fillDemoVote } from '../votes/demoVote.js';
+import { fillDemoSelection, writeDemoRecruitment } from '../selection/demoSelection.js';
+import { recruitmentPath } from '../selection/recruitmentFile.js';
 import {
   DEMO_DAYS,
   DEMO_EXPERTS,
@@ -271,6 +275,15 @@ function fill(db: Db): void {
     const updated = new Date(Date.UTC(2026, 10, 18, 13, 5 + i * 4, 0)).toISOString();
     insRecommendation.run(`rec-${i + 1}`, r.title, r.text, i + 1, created, updated);
   });
+
+  // Day 2's check-in and the closed vote on the draft recommendations, with its results.
+  fillDemoVote(db);
+
+  // The draft statement built from them, with a saved version and part of it in Swedish.
+  fillDemoStatement(db);
+
+  // How the panel was chosen: 212 sign-ups, quotas, the LEXIMIN lottery and the public draw.
+  fillDemoSelection(db);
 }
 
 /**
@@ -281,9 +294,12 @@ export function writeDemoPanel(path: string, passphrase?: string): void {
   const panel = createPanelFile(path, DEMO_PANEL.name, passphrase);
   try {
     panel.db.transaction(() => fill(panel.db))();
+    // The sign-ups' personal data, in the recruitment file next to the panel.
+    writeDemoRecruitment(panel.db, path, passphrase);
   } catch (error) {
     panel.close();
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+    rmSync(recruitmentPath(path), { force: true });
     throw error;
   }
   panel.close();

@@ -4,6 +4,7 @@ import type { ExpertQuestion, ProjectedQuestion, QuestionStatus } from '../../..
 import type { Db } from '../../store/sqlite.js';
 import type { CommandContext, CommandHandler, TopicReader } from '../context.js';
 import { checkTable } from '../notes/notes.js';
+import { takeProjector } from '../projector/projector.js';
 
 interface QuestionRow {
   id: string;
@@ -119,6 +120,7 @@ export const setQuestionStatus: CommandHandler<'questions.setStatus'> = ({ quest
 export const projectQuestion: CommandHandler<'questions.project'> = ({ questionId }, ctx) => {
   if (questionId !== null) {
     requireQuestion(ctx.db, questionId);
+    takeProjector(ctx, 'question');
     ctx.db.prepare("UPDATE expert_question SET status = 'asked' WHERE id = ? AND status = 'queued'").run(questionId);
     emit(ctx, questionId);
   }

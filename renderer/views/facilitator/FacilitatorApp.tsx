@@ -13,11 +13,22 @@ import { PanelEditor } from './PanelEditor.js';
 import { ProgrammeEditor } from './programme/ProgrammeEditor.js';
 import { RunConsole } from './programme/RunConsole.js';
 import { Room } from './Room.js';
+import { Materials } from './room-notes/materials/Materials.js';
+import { QuestionQueue } from './room-notes/questions/QuestionQueue.js';
+import { RoomCheck } from './room-notes/roomcheck/RoomCheck.js';
+import { Wall } from './room-notes/wall/Wall.js';
 import { StartScreen } from './StartScreen.js';
+import { Votes } from '../votes/Votes.js';
+import { StatementEditor } from '../statement/StatementEditor.js';
+import { Roster } from './people/Roster.js';
+import { Seating } from './people/Seating.js';
+import { Selection } from './selection/Selection.js';
 
 interface NavItem {
   route: Route;
   label: string;
+  /** The first item of a group of the session's room screens (a divider before it). */
+  groupStart?: boolean;
 }
 
 /** The facilitator's (and co-facilitator's) screens: header, navigation, notices, the current view. */
@@ -34,9 +45,18 @@ export function FacilitatorApp({ route, role }: { route: Route; role: Role }) {
   const nav: NavItem[] = [
     { route: '', label: t('nav.overview') },
     { route: 'panel', label: t('nav.panel') },
+    ...(isHost ? [{ route: 'selection' as const, label: t('selection.nav') }] : []),
     { route: 'programme', label: t('programme.nav') },
     { route: 'run', label: t('run.nav') },
-    { route: 'room', label: t('nav.room') },
+    { route: 'people', label: t('roster.nav') },
+    { route: 'seating', label: t('seating.nav') },
+    { route: 'wall', label: t('wall.nav'), groupStart: true },
+    { route: 'questions', label: t('questions.nav') },
+    { route: 'materials', label: t('materials.nav') },
+    { route: 'votes', label: t('votes.nav') },
+    { route: 'statement', label: t('statement.nav') },
+    { route: 'room', label: t('nav.room'), groupStart: true },
+    { route: 'roomcheck', label: t('roomCheck.nav') },
     ...(isHost ? [{ route: 'backups' as const, label: t('nav.backups') }] : []),
   ];
 
@@ -56,6 +76,15 @@ export function FacilitatorApp({ route, role }: { route: Route; role: Role }) {
   else if (route === 'programme') view = <ProgrammeEditor />;
   else if (route === 'run') view = <RunConsole />;
   else if (route === 'room') view = <Room isHost={isHost} />;
+  else if (route === 'wall') view = <Wall />;
+  else if (route === 'questions') view = <QuestionQueue />;
+  else if (route === 'materials') view = <Materials />;
+  else if (route === 'votes') view = <Votes />;
+  else if (route === 'statement') view = <StatementEditor />;
+  else if (route === 'roomcheck') view = <RoomCheck />;
+  else if (route === 'people') view = <Roster isHost={isHost} />;
+  else if (route === 'seating') view = <Seating isHost={isHost} />;
+  else if (route === 'selection') view = <Selection isHost={isHost} />;
   else if (route === 'backups' && isHost) view = <Backups />;
   else view = <Overview />;
 
@@ -80,7 +109,7 @@ export function FacilitatorApp({ route, role }: { route: Route; role: Role }) {
           <nav aria-label={t('nav.label')} className="main-nav">
             <ul>
               {nav.map((item) => (
-                <li key={item.route}>
+                <li key={item.route} className={item.groupStart ? 'nav-group-start' : undefined}>
                   <a href={href(item.route)} aria-current={current === item.route ? 'page' : undefined}>
                     {item.label}
                   </a>

@@ -5,6 +5,9 @@ import { ClockAnnouncer, formatClockTime, RemainingTime, StatusLabel } from '../
 import { useNextUp, useRemaining, type NextUp } from '../../components/clock/remaining.js';
 import { formatDate } from '../../components/RelativeTime.js';
 import { useTopic } from '../../stores/topics.js';
+import type { ProjectedQuestion } from '../../../shared/questions.js';
+import { ProjectedResults, useShownVote } from '../votes/ProjectedResults.js';
+import { FindYourTable, useShownSeating } from '../seating/FindYourTable.js';
 import './projector.css';
 
 /**
@@ -18,6 +21,9 @@ export function Projector() {
   const r = useRemaining();
   const next = useNextUp(r);
   const { clock, item } = r;
+  const projected = useTopic('projectedQuestion').projected;
+  const shownVote = useShownVote();
+  const shownSeating = useShownSeating();
 
   if (clock.blackout) {
     return (
@@ -28,6 +34,22 @@ export function Projector() {
     );
   }
 
+  // A vote's results take the whole screen while the facilitator shows them.
+  if (shownVote)
+    return (
+      <ProjectedResults vote={shownVote}>
+        <Chime offerEnable />
+      </ProjectedResults>
+    );
+
+  // "Find your table" while the facilitator shows a seating round.
+  if (shownSeating)
+    return (
+      <FindYourTable round={shownSeating}>
+        <Chime offerEnable />
+      </FindYourTable>
+    );
+
   if (!item) {
     return (
       <main id="main" className="projector">
@@ -35,6 +57,7 @@ export function Projector() {
         <h1>{basics?.name ?? t('projector.waiting')}</h1>
         {basics?.mandate && <p className="projector-mandate">{basics.mandate}</p>}
         {basics?.venue && <p className="projector-venue">{basics.venue}</p>}
+        {projected?.questionId && <ProjectedQuestionBlock projected={projected} />}
         <MessageOverlay clock={clock} variant="overlay" />
         <ClockAnnouncer r={r} />
         <Chime offerEnable />
@@ -47,7 +70,7 @@ export function Projector() {
       <p className="projector-panel">{basics?.name ?? t('app.name')}</p>
       <div className="projector-item">
         <h1 className="projector-title">{item.title}</h1>
-        {item.question && <p className="projector-question">{item.question}</p>}
+        {projected?.questionId ? <ProjectedQuestionBlock projected={projected} /> : item.question && <p className="projector-question">{item.question}</p>}
       </div>
       <div className="projector-clock">
         <StatusLabel r={r} className="projector-status" />
@@ -58,6 +81,18 @@ export function Projector() {
       <ClockAnnouncer r={r} />
       <Chime offerEnable />
     </main>
+  );
+}
+
+/** A table's question to the expert, put on the wall by the facilitator: big, with the tables it came from. */
+function ProjectedQuestionBlock({ projected }: { projected: ProjectedQuestion }) {
+  const { t } = useTranslation();
+  return (
+    <div className="projector-asked" aria-live="polite">
+      <p className="projector-asked-label">{t('questions.projectorLabel')}</p>
+      <p className="projector-asked-text">{projected.text}</p>
+      {projected.fromTables.length > 0 && <p className="projector-asked-tables">{t('questions.fromTables', { tables: projected.fromTables.join(', '), count: projected.fromTables.length })}</p>}
+    </div>
   );
 }
 

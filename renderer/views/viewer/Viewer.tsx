@@ -10,6 +10,7 @@ import { ClockAnnouncer, RemainingTime, StatusLabel } from '../../components/clo
 import { useRemaining } from '../../components/clock/remaining.js';
 import { enterViewCode } from '../../hub/session.js';
 import { useTopic } from '../../stores/topics.js';
+import { MaterialList } from './Materials.js';
 
 /** The room's view code opens the read-only view; no approval needed. */
 export function ViewCodeEntry({ onEntered, speaker = false }: { onEntered: () => void; speaker?: boolean }) {
@@ -96,7 +97,7 @@ function NowBox() {
   );
 }
 
-/** What participants may follow: the item on stage, the programme and the experts. */
+/** What participants may follow: the item on stage, the programme, the experts and their materials. */
 export function Viewer() {
   const { t } = useTranslation();
   const basics = useTopic('panel').panel;
@@ -115,6 +116,10 @@ export function Viewer() {
       <section aria-labelledby="viewer-experts" className="panel-section">
         <h2 id="viewer-experts">{t('experts.title')}</h2>
         <ExpertList />
+      </section>
+      <section aria-labelledby="viewer-materials" className="panel-section">
+        <h2 id="viewer-materials">{t('viewer.materialsTitle')}</h2>
+        <MaterialList />
       </section>
     </Page>
   );

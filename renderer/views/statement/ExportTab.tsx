@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StatementLanguage } from '../../../shared/statement.js';
+import { useDraft } from './model.js';
+
+const FORMATS = ['docx', 'pdf', 'html', 'md', 'csv', 'json'] as const;
+
+/** The statement for the record and the web: every format from the one document model. */
+export function ExportTab() {
+  const { t } = useTranslation();
+  const draft = useDraft();
+  const main = draft.meta?.mainLanguage ?? 'fi';
+  const second = draft.meta?.secondLanguage ?? null;
+  const languages: StatementLanguage[] = second ? [main, second] : [main];
+  const [lang, setLang] = useState<StatementLanguage>(main);
+  return (
+    <section aria-labelledby="statement-export-title" className="statement-export">
+      <h2 id="statement-export-title">{t('statement.export.title')}</h2>
+      <p>{t('statement.export.intro')}</p>
+      <label>
+        {t('statement.export.language')}{' '}
+        <select value={lang} onChange={(e) => setLang(e.target.value as StatementLanguage)}>
+          {languages.map((l) => (
+            <option key={l} value={l}>
+              {t(`languages.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ul className="export-links">
+        {FORMATS.map((format) => (
+          <li key={format}>
+            <a href={`/api/export/statement.${format}?lang=${lang}`} download>
+              {t(`statement.export.format.${format}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p className="muted">{t('statement.export.archiveHint')}</p>
+    </section>
+  );
+}

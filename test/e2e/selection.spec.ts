@@ -1,0 +1,177 @@
+/**
+ * "Before: choosing the panel" of ../shared/SCENARIO.md: the coordinator opens the survey tool's
+ * export (semicolons, Windows-1252) with two problems, sees them by row and column, fixes the file
+ * and imports it again; quotas come from population shares; a too-large minimum is shown with the
+ * smallest fix and fixed with a button; LEXIMIN and LEGACY run in the hub's worker; the report
+ * shows every sign-up's chance; a number drawn in public picks the panel. Also the demo panel's
+ * selection, and axe on every state.
+ *
+ * Screenshots: .tmp/screens/selection-*.png.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEMO_FEATURES } from '../../main/features/demo/demoData.js';
+import { signupCsv, signupRow, syntheticSignups } from '../../main/features/selection/demoPool.js';
+import { createPanelFile } from '../../main/store/panelFile.js';
+import { ROOM_HOSTNAME } from '../support/browser.js';
+import { runPuntari, startHostProcess, type HostProcess } from '../support/hub.js';
+
+const SCREENS = path.resolve('.tmp/screens');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let dir: string;
+let host: HostProcess | null = null;
+const violations: string[] = [];
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENS, `selection-${name}.png`), fullPage: true });
+}
+
+async function axe(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  for (const v of results.violations) violations.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test.beforeEach(() => {
+  violations.length = 0;
+  dir = mkdtempSync(path.join(os.tmpdir(), 'puntari-selection-e2e-'));
+});
+
+test.afterEach(async () => {
+  await host?.stop();
+  host = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('import with errors, fix, quotas with the smallest fix, LEXIMIN and LEGACY, the report, the public draw', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const panelPath = path.join(dir, 'keski.puntari');
+  const panel = createPanelFile(panelPath, 'Keski-Uudenmaan asukaspaneeli');
+  const insF = panel.db.prepare('INSERT INTO background_feature (key, label, position) VALUES (?, ?, ?)');
+  const insV = panel.db.prepare('INSERT INTO background_value (feature_key, value, label, position, population_share) VALUES (?, ?, ?, ?, ?)');
+  DEMO_FEATURES.forEach((f, i) => {
+    insF.run(f.key, f.label, i + 1);
+    f.values.forEach((v, j) => insV.run(f.key, v.value, v.label, j + 1, v.share));
+  });
+  panel.close();
+  host = await startHostProcess({ home: path.join(dir, 'home'), panel: panelPath, roomBind: ['127.0.0.2'], roomHostnames: [ROOM_HOSTNAME] });
+
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(host.facilitatorUrl);
+  await expect(page.getByRole('link', { name: 'Paneelin valinta' })).toBeVisible();
+  await page.getByRole('link', { name: 'Paneelin valinta' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rekrytointi ja paneelin valinta' })).toBeVisible();
+  await shot(page, 'start');
+  await axe(page, 'start');
+
+  // ---- the survey tool's export: a duplicate id and an empty age group
+  const signups = syntheticSignups(212, 7);
+  const rows = signups.map(signupRow);
+  const broken = rows.map((r) => [...r]);
+  broken[8]![0] = broken[7]![0]!; // row 10
+  broken[20]![7] = ''; // row 22
+  const fileInput = page.getByLabel('Ilmoittautuneiden tiedosto (CSV tai XLSX)');
+  await fileInput.setInputFiles({ name: 'ilmoittautuneet.csv', mimeType: 'text/csv', buffer: Buffer.from(signupCsv(broken)) });
+  await expect(page.getByText(/ilmoittautuneet\.csv: 212 riviä, merkistö windows-1252, erotin ;/)).toBeVisible();
+  await expect(page.getByLabel('Tunniste', { exact: true })).toHaveValue('Vastaajanumero');
+  await page.getByRole('button', { name: 'Tarkista tiedosto' }).click();
+  const problems = page.getByRole('table', { name: /Ongelmat riveittäin/ });
+  await expect(problems).toBeVisible();
+  await expect(problems.getByRole('row', { name: /10 Vastaajanumero Sama tunniste/ })).toBeVisible();
+  await expect(problems.getByRole('row', { name: /22 Ikäryhmä Taustatieto puuttuu/ })).toBeVisible();
+  // Nothing can be imported until the file is clean or the rows are explicitly left out.
+  await expect(page.getByRole('button', { name: /^Tuo \d+ ilmoittautunutta$/ })).toBeDisabled();
+  await shot(page, 'import-errors');
+  await page.locator('section', { has: page.getByRole('heading', { name: 'Ilmoittautuneet', exact: true }) }).screenshot({ path: path.join(SCREENS, 'selection-import-section.png') });
+  await axe(page, 'import-errors');
+
+  // ---- fixed in the file and opened again
+  await fileInput.setInputFiles({ name: 'ilmoittautuneet-korjattu.csv', mimeType: 'text/csv', buffer: Buffer.from(signupCsv(rows)) });
+  await page.getByRole('button', { name: 'Tarkista tiedosto' }).click();
+  await expect(page.getByText('Ei ongelmia: 212 ilmoittautunutta voidaan tuoda.')).toBeVisible();
+  await page.getByRole('button', { name: 'Tuo 212 ilmoittautunutta' }).click();
+  await expect(page.getByText('212 ilmoittautunutta tuotu.')).toBeVisible();
+  await expect(page.getByText(/Tuotu 212 ilmoittautunutta tiedostosta ilmoittautuneet-korjattu\.csv/)).toBeVisible();
+
+  // ---- quotas from population shares for a panel of 40
+  await page.getByLabel('Kutsuja lähetetty yhteensä').fill('5000');
+  await page.getByRole('button', { name: 'Tallenna luvut' }).click();
+  await expect(page.getByText('Vastausprosentti').first()).toBeVisible();
+  await page.getByRole('textbox', { name: 'Paneelin koko', exact: true }).fill('40');
+  await page.getByRole('button', { name: 'Laske kiintiöt väestöosuuksista' }).click();
+  await expect(page.getByText('18 kiintiötä tallennettu.')).toBeVisible();
+  await expect(page.getByLabel('Vähintään: Mäntsälä')).toHaveValue('2');
+  // Too many from Mäntsälä: infeasible, and the smallest fix is named.
+  await page.getByLabel('Vähintään: Mäntsälä').fill('30');
+  await page.getByLabel('Enintään: Mäntsälä').fill('32');
+  await page.getByRole('button', { name: 'Tallenna kiintiöt' }).click();
+  await expect(page.getByText('18 kiintiötä tallennettu.')).toBeVisible();
+  await page.getByRole('button', { name: 'Tarkista, voiko kiintiöt täyttää' }).click();
+  await expect(page.getByText(/Mikään paneeli ei täytä kaikkia kiintiöitä/)).toBeVisible();
+  await expect(page.getByText(/Kotikunta: Mäntsälä: vähintään 30 →/)).toBeVisible();
+  await shot(page, 'infeasible');
+  await axe(page, 'infeasible');
+  await page.getByRole('button', { name: 'Tee nämä muutokset' }).click();
+  await expect(page.getByText('Kiintiöt voidaan täyttää: ainakin yksi paneeli täyttää ne kaikki.')).toBeVisible();
+  await expect(page.getByLabel('Vähintään: Mäntsälä')).not.toHaveValue('30');
+  // (Every sign-up from Mäntsälä on the panel would leave no one to replace a drop-out: back to 2–5.)
+  await page.getByLabel('Vähintään: Mäntsälä').fill('2');
+  await page.getByLabel('Enintään: Mäntsälä').fill('5');
+  await page.getByRole('button', { name: 'Tallenna kiintiöt' }).click();
+  await expect(page.getByLabel('Enintään: Mäntsälä')).toHaveValue('5');
+
+  // ---- LEXIMIN in the hub's worker, then LEGACY for comparison
+  await page.getByRole('button', { name: 'Laske LEXIMIN' }).click();
+  await expect(page.getByText('LEXIMIN, valmis')).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('button', { name: 'Laske LEGACY vertailuksi' }).click();
+  await expect(page.getByText('LEGACY: Gini')).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('button', { name: 'Näytä jokaisen todennäköisyys' }).click();
+  await expect(page.getByRole('table', { name: /212 ilmoittautunutta, epätodennäköisimmät ensin/ })).toBeVisible();
+  await shot(page, 'report');
+  await page.locator('section', { has: page.getByRole('heading', { name: 'Arvonnan laskenta' }) }).screenshot({ path: path.join(SCREENS, 'selection-run-section.png') });
+  await page.locator('section', { has: page.getByRole('heading', { name: 'Paneelin koko ja kiintiöt' }) }).screenshot({ path: path.join(SCREENS, 'selection-quotas-section.png') });
+  await axe(page, 'report');
+
+  // ---- the number drawn in public picks the panel
+  await page.getByLabel('Arvottu luku (1–1000)').fill('137');
+  await page.getByRole('button', { name: 'Valitse paneeli tällä luvulla' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Arvo paneeli' }).click();
+  await expect(page.getByText(/Paneeli valittiin julkisesti arvotulla luvulla 137 \/ 1000/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Paneeli: 40 valittua' })).toBeVisible();
+  await expect(page.locator('.sel-reserves li')).toHaveCount(10);
+  // A drop-out is replaced, keeping the quotas.
+  await page.getByRole('table', { name: 'Paneeli: 40 valittua' }).getByRole('button', { name: 'Korvaa' }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Korvaa' }).click();
+  await expect(page.getByText(/Korvattu (varasijalta|uudella arvonnalla)/)).toBeVisible();
+  await shot(page, 'drawn');
+  await page.locator('section', { has: page.getByRole('heading', { name: 'Julkinen arvonta, varasijat ja korvaajat' }) }).screenshot({ path: path.join(SCREENS, 'selection-draw-section.png') });
+  await axe(page, 'drawn');
+  const pdf = await page.request.get(`${host.origin}/api/print/selection-audit.pdf?lang=fi`);
+  expect(pdf.status()).toBe(200);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(violations).toEqual([]);
+  await context.close();
+});
+
+test('the demo panel shows how its panel was chosen', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const panel = path.join(dir, 'demo.puntari');
+  const made = await runPuntari(['demo', '--out', panel]);
+  expect(made.code, made.stderr).toBe(0);
+  host = await startHostProcess({ home: path.join(dir, 'home'), panel, roomBind: ['127.0.0.2'], roomHostnames: [ROOM_HOSTNAME] });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(host.facilitatorUrl);
+  await page.getByRole('link', { name: 'Paneelin valinta' }).click();
+  await expect(page.getByText(/Paneeli valittiin julkisesti arvotulla luvulla 314 \/ 1000/)).toBeVisible();
+  await expect(page.getByText('LEXIMIN, valmis')).toBeVisible();
+  await expect(page.getByText(/Tuotu 212 ilmoittautunutta/)).toBeVisible();
+  await shot(page, 'demo');
+  await axe(page, 'demo');
+  expect(violations).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,185 @@
+/**
+ * The statement (issue 6) from the demo panel: the facilitator drafts two recommendations in a
+ * new section, saves a version, edits, compares the version with the draft (a word-level diff),
+ * restores nothing yet; a table laptop reads the draft and proposes an amendment, which the
+ * facilitator accepts; the table sees it accepted. Screenshots go to .tmp/screens/statement-*.png.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runPuntari, startHostProcess, type HostProcess } from '../support/hub.js';
+import { ROOM_HOSTNAME } from '../support/browser.js';
+
+const SCREENS = path.resolve('.tmp/screens');
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENS, `statement-${name}.png`), fullPage: true });
+}
+
+async function axe(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const found = results.violations.map((v) => `${name}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(found, found.join('\n')).toEqual([]);
+}
+
+let dir: string;
+let host: HostProcess;
+
+test.beforeEach(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'puntari-statement-'));
+  const panel = path.join(dir, 'demo.puntari');
+  const made = await runPuntari(['demo', '--out', panel]);
+  expect(made.code, made.stderr).toBe(0);
+  host = await startHostProcess({ home: path.join(dir, 'home'), panel, roomBind: ['127.0.0.2'], roomHostnames: [ROOM_HOSTNAME] });
+});
+
+test.afterEach(async () => {
+  await host?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('the facilitator drafts, saves a version, edits and compares; a table proposes an amendment', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const facContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const fac = await facContext.newPage();
+  await fac.goto(host.facilitatorUrl);
+  await fac.getByRole('navigation').getByRole('link', { name: 'Lausuma' }).click();
+  await expect(fac.getByRole('heading', { level: 1, name: 'Lausuma' })).toBeVisible();
+  // The demo's draft: three sections, eight recommendations.
+  await expect(fac.getByRole('heading', { level: 2, name: '1. Lähipalvelut ja palveluverkko' })).toBeVisible();
+  await expect(fac.locator('.statement-block.block-recommendation')).toHaveCount(8);
+  await expect(fac.locator('.statement-block.block-minority')).toHaveCount(1);
+  await shot(fac, '01-demo-draft');
+  await axe(fac, 'statement-draft');
+
+  // ---- a new section with two recommendations
+  await fac.getByLabel('Uusi luku').fill('Kokeilut ja seuranta');
+  await fac.getByRole('button', { name: 'Lisää luku' }).click();
+  const section = fac.getByRole('region', { name: '4. Kokeilut ja seuranta' });
+  await expect(section).toBeVisible();
+  await expect(section.getByText('Luvussa ei ole vielä sisältöä.')).toBeVisible();
+  for (const title of ['Palveluseteli kokeiluun', 'Vuosittainen seurantaraportti']) {
+    await section.getByRole('button', { name: '+ Suositus' }).click();
+    await section.getByLabel('Uuden suosituksen otsikko').fill(title);
+    await section.getByRole('button', { name: 'Lisää', exact: true }).click();
+    await expect(section.getByRole('heading', { name: new RegExp(title) })).toBeVisible();
+  }
+  await expect(fac.locator('.statement-block.block-recommendation')).toHaveCount(10);
+
+  // Write the first one: text with the limited rich text, rationale; the preview shows it.
+  const first = section.getByRole('listitem').filter({ has: fac.getByRole('heading', { name: /Suositus 9: Palveluseteli kokeiluun/ }) });
+  await first.getByRole('button', { name: 'Muokkaa' }).click();
+  await first.getByLabel('Teksti', { exact: true }).fill('Hyvinvointialue kokeilee **palveluseteliä** kahdessa kunnassa:\n\n- Mäntsälässä\n- Nurmijärvellä');
+  await first.getByLabel('Perustelut').fill('Kokeilu näyttää, lyhentääkö seteli jonoja.');
+  await expect(first.getByRole('region', { name: 'Esikatselu' }).locator('strong')).toHaveText('palveluseteliä');
+  await expect(first.getByRole('region', { name: 'Esikatselu' }).getByRole('listitem')).toHaveCount(2);
+  await shot(fac, '02-editing');
+  await axe(fac, 'statement-editing');
+  await first.getByRole('button', { name: 'Tallenna', exact: true }).click();
+  await expect(first.getByRole('button', { name: 'Muokkaa' })).toBeVisible();
+  await expect(first.locator('.rich-text strong')).toHaveText('palveluseteliä');
+
+  // Reorder with the keyboard: the second new recommendation moves up.
+  const second = section.getByRole('listitem').filter({ has: fac.getByRole('heading', { name: /Vuosittainen seurantaraportti/ }) });
+  await second.getByRole('button', { name: /^Siirrä ylös: Suositus 10/ }).press('Enter');
+  await expect(section.locator('.block-title').first()).toContainText('Vuosittainen seurantaraportti');
+
+  // ---- save a version
+  await fac.getByRole('button', { name: 'Versiot', exact: true }).click();
+  await fac.getByLabel('Version nimi').fill('Luonnos 3. päivän lukukierrokselle');
+  await fac.getByRole('button', { name: 'Tallenna versio' }).click();
+  await expect(fac.getByText('Versio ”Luonnos 3. päivän lukukierrokselle” tallennettu.')).toBeVisible();
+  await expect(fac.getByRole('rowheader', { name: 'Luonnos 3. päivän lukukierrokselle' })).toBeVisible();
+
+  // ---- edit after the version
+  await fac.getByRole('button', { name: 'Luonnos', exact: true }).click();
+  const rec9 = fac.getByRole('listitem').filter({ has: fac.getByRole('heading', { name: /Palveluseteli kokeiluun/ }) });
+  await rec9.getByRole('button', { name: 'Muokkaa' }).click();
+  await rec9.getByLabel('Teksti', { exact: true }).fill('Hyvinvointialue kokeilee **palveluseteliä** kolmessa kunnassa:\n\n- Mäntsälässä\n- Nurmijärvellä\n- Tuusulassa');
+  await rec9.getByRole('button', { name: 'Tallenna', exact: true }).click();
+  await expect(rec9.getByRole('button', { name: 'Muokkaa' })).toBeVisible();
+
+  // ---- compare the version with the current draft
+  await fac.getByRole('button', { name: 'Versiot', exact: true }).click();
+  await fac.getByRole('button', { name: 'Vertaa versiota ”Luonnos 3. päivän lukukierrokselle” nykyiseen luonnokseen' }).click();
+  const diff = fac.getByRole('region', { name: /Muutokset: Luonnos 3\. päivän lukukierrokselle → Nykyinen luonnos/ });
+  await expect(diff).toBeVisible();
+  await expect(diff.getByText('Lisätty 0, poistettu 0, muutettu 1, siirretty 0.')).toBeVisible();
+  await expect(diff.locator('del').filter({ hasText: 'kahdessa' })).toBeVisible();
+  await expect(diff.locator('ins').filter({ hasText: 'kolmessa' })).toBeVisible();
+  await expect(diff.locator('ins').filter({ hasText: 'Tuusulassa' })).toBeVisible();
+  await shot(fac, '03-compare');
+  await axe(fac, 'statement-compare');
+  // And the demo's first-day version against the current draft.
+  const older = fac.getByLabel('Vanhempi');
+  const firstDay = await older.locator('option', { hasText: 'Luonnos 1. päivän jälkeen' }).getAttribute('value');
+  await older.selectOption(firstDay!);
+  await fac.getByRole('button', { name: 'Vertaa', exact: true }).click();
+  await expect(fac.getByRole('region', { name: /Muutokset: Luonnos 1\. päivän jälkeen → Nykyinen luonnos/ })).toBeVisible();
+
+  // ---- the translation view shows what is missing in Swedish
+  await fac.getByRole('button', { name: 'Käännös', exact: true }).click();
+  await expect(fac.getByText(/Kääntämättä \d+, vanhentuneita 1/)).toBeVisible();
+  await shot(fac, '04-translation');
+  await axe(fac, 'statement-translation');
+
+  // ---- a table laptop pairs, reads the draft and proposes an amendment
+  await fac.goto(`${host.origin}/#/room`);
+  await fac.getByRole('button', { name: 'Avaa sali' }).click();
+  await expect(fac.getByRole('img', { name: /QR-koodi/ })).toBeVisible();
+  const pairingCode = (await fac.locator('.big-code').innerText()).trim();
+  const roomPort = new URL((await fac.locator('.join-url').first().innerText()).trim()).port;
+  const roomOrigin = `http://${ROOM_HOSTNAME}:${roomPort}`;
+  const tableContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const table = await tableContext.newPage();
+  await table.goto(`${roomOrigin}/`);
+  await table.getByLabel('Parituskoodi').fill(pairingCode);
+  await table.getByLabel('Tämän laitteen nimi').fill('Pöydän 3 kone');
+  await table.getByLabel('Pöydän numero').fill('3');
+  await table.getByRole('button', { name: 'Liity' }).click();
+  await fac.getByRole('button', { name: 'Hyväksy Pöydän 3 kone' }).click();
+  await expect(table.getByRole('heading', { level: 1, name: 'Pöytä 3' })).toBeVisible();
+  await table.getByRole('link', { name: 'Lausumaluonnos' }).click();
+  await expect(table.getByRole('heading', { level: 2, name: /Keski-Uudenmaan asukaspaneelin lausuma/ })).toBeVisible();
+  await expect(table.getByRole('button', { name: 'Muokkaa' })).toHaveCount(0);
+  await table.getByRole('button', { name: 'Ehdota muutosta suositukseen 1', exact: true }).click();
+  const form = table.getByRole('form', { name: 'Ehdota muutosta suositukseen 1', exact: true });
+  await form.getByLabel('Ehdotettu teksti').fill('Hyvinvointialue laajentaa liikkuvia palveluja myös iltaisin ja viikonloppuisin.');
+  await form.getByLabel('Perustelu (vapaaehtoinen)').fill('Työssäkäyvät eivät ehdi päivällä.');
+  await form.getByRole('button', { name: 'Lähetä ehdotus' }).click();
+  await expect(table.getByText('Odottaa', { exact: true })).toBeVisible();
+  await shot(table, '05-table-draft');
+  await axe(table, 'statement-table');
+
+  // ---- the facilitator accepts it; the table sees it accepted and the new text
+  await fac.getByRole('navigation').getByRole('link', { name: 'Lausuma' }).click();
+  await fac.getByRole('button', { name: /Muutosehdotukset/ }).click();
+  await expect(fac.getByRole('heading', { level: 2, name: '1 käsittelemätön muutosehdotus' })).toBeVisible();
+  await expect(fac.getByText('Pöytä 3')).toBeVisible();
+  await shot(fac, '06-amendment');
+  await axe(fac, 'statement-amendments');
+  await fac.getByRole('button', { name: 'Hyväksy', exact: true }).click();
+  await expect(fac.getByText('Ei käsittelemättömiä muutosehdotuksia.')).toBeVisible();
+  await expect(table.getByText('Hyväksytty', { exact: true })).toBeVisible();
+  await expect(table.getByText('Hyvinvointialue laajentaa liikkuvia palveluja myös iltaisin ja viikonloppuisin.').first()).toBeVisible();
+
+  // ---- approval record and the final lock: the checksum is shown, editing is gone
+  await fac.getByRole('button', { name: 'Hyväksyntä ja seuranta' }).click();
+  await fac.getByRole('radio', { name: 'Päätöksellä' }).check();
+  await fac.getByLabel('Päätös tai kuvaus').fill('Hyväksytty yksimielisesti täysistunnossa.');
+  await fac.getByLabel('Hyväksyjä').fill('Paneelin täysistunto');
+  await fac.getByRole('button', { name: 'Tallenna hyväksymistiedot' }).click();
+  await expect(fac.getByText('Hyväksymistiedot tallennettu.')).toBeVisible();
+  await fac.getByRole('button', { name: 'Lukitse lopullinen versio' }).click();
+  await fac.getByRole('dialog').getByRole('button', { name: 'Lukitse lopullinen versio' }).click();
+  await expect(fac.locator('.checksum code')).toHaveText(/^[0-9a-f]{64}$/);
+  await shot(fac, '07-final');
+  await axe(fac, 'statement-final');
+  await fac.getByRole('button', { name: 'Luonnos', exact: true }).click();
+  await expect(fac.getByRole('button', { name: 'Muokkaa' })).toHaveCount(0);
+
+  await tableContext.close();
+  await facContext.close();
+});
