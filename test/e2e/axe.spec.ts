@@ -4,10 +4,9 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { runPuntari, startHostProcess, type HostProcess } from '../support/hub.js';
+import { type HostProcess, startDemoHost } from '../support/hub.js';
 import { ROOM_HOSTNAME } from '../support/browser.js';
 import { connectClient } from '../support/wsClient.js';
 import { uuidv7 } from '../../shared/ids.js';
@@ -41,11 +40,7 @@ async function phone(context: BrowserContext, url: string, name: string): Promis
 
 test.beforeEach(async () => {
   violations.length = 0;
-  dir = mkdtempSync(path.join(os.tmpdir(), 'puntari-axe-'));
-  const panel = path.join(dir, 'demo.puntari');
-  const made = await runPuntari(['demo', '--out', panel]);
-  expect(made.code, made.stderr).toBe(0);
-  host = await startHostProcess({ home: path.join(dir, 'home'), panel, roomBind: ['127.0.0.2'], roomHostnames: [ROOM_HOSTNAME] });
+  ({ dir, host } = await startDemoHost('axe'));
 });
 
 test.afterEach(async () => {

@@ -10,11 +10,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOM_HOSTNAME } from '../support/browser.js';
-import { runPuntari, startHostProcess, type HostProcess } from '../support/hub.js';
+import { type HostProcess, startDemoHost } from '../support/hub.js';
 
 const SCREENS = path.resolve('.tmp/screens');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -34,11 +33,7 @@ async function axe(page: Page, name: string): Promise<void> {
 
 test.beforeEach(async () => {
   violations.length = 0;
-  dir = mkdtempSync(path.join(os.tmpdir(), 'puntari-checkin-'));
-  const panel = path.join(dir, 'demo.puntari');
-  const made = await runPuntari(['demo', '--out', panel]);
-  expect(made.code, made.stderr).toBe(0);
-  host = await startHostProcess({ home: path.join(dir, 'home'), panel, roomBind: ['127.0.0.2'], roomHostnames: [ROOM_HOSTNAME] });
+  ({ dir, host } = await startDemoHost('checkin'));
 });
 
 test.afterEach(async () => {

@@ -17,9 +17,8 @@
  * back on the same port when the network returns.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import type { Device } from '../../shared/devices.js';
 import { uuidv7 } from '../../shared/ids.js';
@@ -27,7 +26,7 @@ import type { TableNote } from '../../shared/notes.js';
 import type { HostStatus } from '../../shared/panel.js';
 import type { ExpertQuestion } from '../../shared/questions.js';
 import { ROOM_HOSTNAME } from '../support/browser.js';
-import { runPuntari, startHostProcess, type HostProcess } from '../support/hub.js';
+import { type HostProcess, startDemoHost } from '../support/hub.js';
 import { startRoomProxy, type RoomProxy } from '../support/roomProxy.js';
 import { connectClient, type TestClient } from '../support/wsClient.js';
 
@@ -41,11 +40,7 @@ let host: HostProcess;
 const proxies: RoomProxy[] = [];
 
 test.beforeEach(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'puntari-room-e2e-'));
-  const panel = path.join(dir, 'demo.puntari');
-  const made = await runPuntari(['demo', '--out', panel]);
-  expect(made.code, made.stderr).toBe(0);
-  host = await startHostProcess({ home: path.join(dir, 'home'), panel, roomBind: ['127.0.0.2'], roomHostnames: [ROOM_HOSTNAME] });
+  ({ dir, host } = await startDemoHost('room-e2e'));
 });
 
 test.afterEach(async () => {

@@ -6,10 +6,9 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { runPuntari, startHostProcess, type HostProcess } from '../support/hub.js';
+import { type HostProcess, startDemoHost } from '../support/hub.js';
 import { ROOM_HOSTNAME } from '../support/browser.js';
 
 const SCREENS = path.resolve('.tmp/screens');
@@ -28,11 +27,7 @@ let dir: string;
 let host: HostProcess;
 
 test.beforeEach(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'puntari-statement-'));
-  const panel = path.join(dir, 'demo.puntari');
-  const made = await runPuntari(['demo', '--out', panel]);
-  expect(made.code, made.stderr).toBe(0);
-  host = await startHostProcess({ home: path.join(dir, 'home'), panel, roomBind: ['127.0.0.2'], roomHostnames: [ROOM_HOSTNAME] });
+  ({ dir, host } = await startDemoHost('statement'));
 });
 
 test.afterEach(async () => {

@@ -9,14 +9,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Device } from '../../shared/devices.js';
 import { uuidv7 } from '../../shared/ids.js';
 import type { HostStatus } from '../../shared/panel.js';
 import { ROOM_ADDRESS, ROOM_HOSTNAME } from '../support/browser.js';
-import { runPuntari, startHostProcess, type HostProcess } from '../support/hub.js';
+import { type HostProcess, startDemoHost } from '../support/hub.js';
 import { connectClient, type TestClient } from '../support/wsClient.js';
 
 const SCREENS = path.resolve('.tmp/screens');
@@ -27,11 +26,7 @@ let dir: string;
 let host: HostProcess;
 
 test.beforeEach(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'puntari-wall-'));
-  const panel = path.join(dir, 'demo.puntari');
-  const made = await runPuntari(['demo', '--out', panel]);
-  expect(made.code, made.stderr).toBe(0);
-  host = await startHostProcess({ home: path.join(dir, 'home'), panel, roomBind: [ROOM_ADDRESS], roomHostnames: [ROOM_HOSTNAME] });
+  ({ dir, host } = await startDemoHost('wall'));
 });
 
 test.afterEach(async () => {

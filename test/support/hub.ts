@@ -3,8 +3,11 @@
  * `Puntari facilitator: http://127.0.0.1:PORT/#code=CODE`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ROOM_ADDRESS, ROOM_HOSTNAME } from './chromium.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PUNTARI_BIN = path.join(REPO_ROOT, 'bin', 'puntari.mjs');
@@ -172,4 +175,14 @@ export function sessionCookie(headers: Headers): string {
     if (m) return m[1]!;
   }
   throw new Error('no puntari cookie in the response');
+}
+
+/** A fresh demo panel in a folder of its own, and `puntari host` on it with the room on room.test. */
+export async function startDemoHost(tag: string): Promise<{ dir: string; host: HostProcess }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `puntari-${tag}-`));
+  const panel = path.join(dir, 'demo.puntari');
+  const made = await runPuntari(['demo', '--out', panel]);
+  if (made.code !== 0) throw new Error(`puntari demo failed (${made.code}): ${made.stderr}`);
+  const host = await startHostProcess({ home: path.join(dir, 'home'), panel, roomBind: [ROOM_ADDRESS], roomHostnames: [ROOM_HOSTNAME] });
+  return { dir, host };
 }
