@@ -7,7 +7,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { type HostProcess, startDemoHost } from '../support/hub.js';
-import { ROOM_HOSTNAME } from '../support/browser.js';
+import { ROOM_HOSTNAME, sessionCookie } from '../support/browser.js';
 import { connectClient } from '../support/wsClient.js';
 import { uuidv7 } from '../../shared/ids.js';
 
@@ -266,8 +266,7 @@ test('the table secretary\'s screen (empty, with notes, a conflict, questions) a
   const fac = await facContext.newPage();
   await fac.goto(host.facilitatorUrl);
   await expect(fac.locator('h1')).toBeVisible();
-  const cookie = (await facContext.cookies(host.origin)).find((c) => c.name === 'puntari')!;
-  const client = await connectClient({ origin: host.origin, cookie: `puntari=${cookie.value}` });
+  const client = await connectClient({ origin: host.origin, cookie: await sessionCookie(facContext, host.origin) });
   client.send({ t: 'hello', epoch: null, seq: null });
   await client.next('snapshot', undefined, 10_000);
   const cmd = async (name: string, input: unknown) => {

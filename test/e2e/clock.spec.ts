@@ -21,7 +21,7 @@ import { displaySeconds, phase, remainingMs, runningOrder, type ClockPhase, type
 import type { Device } from '../../shared/devices.js';
 import { uuidv7 } from '../../shared/ids.js';
 import type { HostStatus } from '../../shared/panel.js';
-import { ROOM_HOSTNAME } from '../support/browser.js';
+import { ROOM_HOSTNAME, sessionCookie } from '../support/browser.js';
 import { runPuntari, startHostProcess, type HostProcess } from '../support/hub.js';
 import { connectClient, type TestClient } from '../support/wsClient.js';
 
@@ -296,10 +296,8 @@ test('every screen in the room shows the same second, with skewed clocks, throug
   const facPage = await facContext.newPage();
   await facPage.goto(host.facilitatorUrl);
   await expect(facPage.locator('h1')).toBeVisible();
-  const cookie = (await facContext.cookies(host.origin)).find((c) => c.name === 'puntari');
-  expect(cookie, 'the facilitator window has its session').toBeTruthy();
-  const sessionCookie = `puntari=${cookie!.value}`;
-  let feed = await facilitatorFeed(host.origin, sessionCookie);
+  const facCookie = await sessionCookie(facContext, host.origin);
+  let feed = await facilitatorFeed(host.origin, facCookie);
   await facPage.goto(`${host.origin}/#/run`);
   const fac = facilitatorScreen(facPage, facContext, -37_000);
 
@@ -391,7 +389,7 @@ test('every screen in the room shows the same second, with skewed clocks, throug
   await host.stop();
   await expect(t1Page.locator('.connection-reconnecting, .connection-connecting')).toBeVisible();
   host = await startHostProcess({ home, panel, port: host.port, roomBind: ['127.0.0.2'], roomHostnames: [ROOM_HOSTNAME] });
-  feed = await facilitatorFeed(host.origin, sessionCookie);
+  feed = await facilitatorFeed(host.origin, facCookie);
   expect(feed.current().clock).toEqual(before);
   // Table laptops and the projector come back once the room's listener is open again.
   await feed.cmd('host.openRoom', {});
@@ -480,8 +478,7 @@ test('a projector whose browser blocks sound until a click offers a small button
   const page = await context.newPage();
   await page.goto(host.facilitatorUrl);
   await expect(page.locator('h1')).toBeVisible();
-  const cookie = (await context.cookies(host.origin)).find((c) => c.name === 'puntari')!;
-  const feed = await facilitatorFeed(host.origin, `puntari=${cookie.value}`);
+  const feed = await facilitatorFeed(host.origin, await sessionCookie(context, host.origin));
   await page.goto(`${host.origin}/#/projector`);
   const enable = page.getByRole('button', { name: 'Ota äänimerkki käyttöön' });
   await expect(enable).toBeVisible();

@@ -25,7 +25,7 @@ import { uuidv7 } from '../../shared/ids.js';
 import type { TableNote } from '../../shared/notes.js';
 import type { HostStatus } from '../../shared/panel.js';
 import type { ExpertQuestion } from '../../shared/questions.js';
-import { ROOM_HOSTNAME } from '../support/browser.js';
+import { ROOM_HOSTNAME, sessionCookie } from '../support/browser.js';
 import { type HostProcess, startDemoHost } from '../support/hub.js';
 import { startRoomProxy, type RoomProxy } from '../support/roomProxy.js';
 import { connectClient, type TestClient } from '../support/wsClient.js';
@@ -211,9 +211,8 @@ test('three tables keep writing through a cut and a silent network, a closed pag
   const facPage = await facContext.newPage();
   await facPage.goto(host.facilitatorUrl);
   await expect(facPage.locator('h1')).toBeVisible();
-  const cookie = (await facContext.cookies(host.origin)).find((c) => c.name === 'puntari');
-  expect(cookie, 'the facilitator window has its session').toBeTruthy();
-  const client = await connectClient({ origin: host.origin, cookie: `puntari=${cookie!.value}` });
+  const facCookie = await sessionCookie(facContext, host.origin);
+  const client = await connectClient({ origin: host.origin, cookie: facCookie });
   client.send({ t: 'hello', epoch: null, seq: null });
   await client.next('snapshot', undefined, 10_000);
   const feed = new Feed(client);
@@ -427,7 +426,7 @@ test('three tables keep writing through a cut and a silent network, a closed pag
   // A file: uploaded by the facilitator, downloaded by the table from the hub.
   const upload = await fetch(`${host.origin}/api/materials?expertId=expert-1&title=${encodeURIComponent('Esityksen kalvot')}&fileName=kalvot.pdf`, {
     method: 'POST',
-    headers: { cookie: `puntari=${cookie!.value}`, origin: host.origin, 'content-type': 'application/pdf' },
+    headers: { cookie: facCookie, origin: host.origin, 'content-type': 'application/pdf' },
     body: '%PDF-1.4 kalvot',
   });
   expect(upload.status).toBe(200);

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Device } from '../../shared/devices.js';
 import { uuidv7 } from '../../shared/ids.js';
 import type { HostStatus } from '../../shared/panel.js';
-import { ROOM_ADDRESS, ROOM_HOSTNAME } from '../support/browser.js';
+import { ROOM_ADDRESS, ROOM_HOSTNAME, sessionCookie } from '../support/browser.js';
 import { type HostProcess, startDemoHost } from '../support/hub.js';
 import { connectClient, type TestClient } from '../support/wsClient.js';
 
@@ -73,12 +73,6 @@ class Peer {
   }
 }
 
-async function cookieOf(context: BrowserContext, origin: string): Promise<string> {
-  const cookie = (await context.cookies(origin)).find((c) => c.name === 'puntari');
-  expect(cookie, `a session for ${origin}`).toBeTruthy();
-  return `puntari=${cookie!.value}`;
-}
-
 /** A table laptop pairs through the join page; the facilitator approves it over the protocol. */
 async function pairTable(fac: Peer, page: Page, roomOrigin: string, tableNo: number): Promise<void> {
   const pairingCode = fac.hostStatus()!.room.pairingCode!;
@@ -114,7 +108,7 @@ test('the wall, grouping into a draft, the question queue, the projector, transc
   const facPage = await facContext.newPage();
   await facPage.goto(host.facilitatorUrl);
   await expect(facPage.locator('h1')).toBeVisible();
-  const fac = await Peer.open(host.origin, await cookieOf(facContext, host.origin));
+  const fac = await Peer.open(host.origin, await sessionCookie(facContext, host.origin));
   await fac.cmd('host.openRoom', {});
   await expect.poll(() => fac.hostStatus()?.room.open ?? false).toBe(true);
   const roomOrigin = `http://${ROOM_HOSTNAME}:${new URL(fac.hostStatus()!.room.joinUrls[0]!).port}`;
@@ -126,7 +120,7 @@ test('the wall, grouping into a draft, the question queue, the projector, transc
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     contexts.push(context);
     await pairTable(fac, await context.newPage(), roomOrigin, no);
-    tables.push(await Peer.open(roomOrigin, await cookieOf(context, roomOrigin), ROOM_ADDRESS));
+    tables.push(await Peer.open(roomOrigin, await sessionCookie(context, roomOrigin), ROOM_ADDRESS));
   }
   const [t1, t2] = tables as [Peer, Peer];
 
