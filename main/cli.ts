@@ -15,7 +15,7 @@ const USAGE = `puntari host [--panel FILE] [--port N] [--home DIR] [--room-bind 
 puntari demo --out FILE
 puntari programme --panel FILE --out FILE.pdf [--table N] [--lang fi|sv|en]
 puntari actual-log --panel FILE --out FILE.csv [--lang fi|sv|en]
-puntari select --features F.csv --people P.csv --panel-size K [--algorithm leximin|legacy] [--seed S]
+puntari select --features F.csv|F.xlsx --people P.csv|P.xlsx --panel-size K [--algorithm leximin|legacy] [--seed S]
                [--lottery M [--draw D]] [--id-column id] [--address-columns a,b] --out DIR
 ${EXPORT_USAGE}
 puntari seat --people PEOPLE.csv --id-column ID --table-size N --rounds R --diversify a,b,c [--seed S] --out ALLOCATION.json

@@ -118,6 +118,7 @@ export const ERROR_CODES = [
   'selection.badDraw',
   'selection.notOnPanel',
   'selection.noReplacement',
+  'selection.noReserveFits',
   'selection.badFile',
   'selection.unreadableFile',
   'selection.noPool',

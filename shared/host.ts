@@ -45,9 +45,20 @@ export interface HostCommandResults {
   'host.setBackups': null;
   'host.backupNow': BackupFile;
   'host.listBackups': BackupFile[];
-  'host.restoreBackup': null;
+  'host.restoreBackup': PoolOnRestore;
   'host.exportAuditLog': { jobId: string };
   'host.cancelJob': null;
+}
+
+/**
+ * What a restore did with the sign-up pool's recruitment file: 'restored' from beside the backup,
+ * 'kept' (the backup had none; the current one belongs to the restored panel), 'setAside' (the
+ * current one does not belong to the restored panel), 'none'. A replaced file is never deleted:
+ * it is kept beside the panel under `setAside`.
+ */
+export interface PoolOnRestore {
+  pool: 'restored' | 'kept' | 'setAside' | 'none';
+  setAside: string | null;
 }
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';

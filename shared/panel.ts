@@ -77,4 +77,6 @@ export interface BackupFile {
   path: string;
   createdAt: string;
   bytes: number;
+  /** The sign-up pool's recruitment file was backed up beside it (and is restored with it). */
+  pool: boolean;
 }

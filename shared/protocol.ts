@@ -32,6 +32,7 @@ import {
   type StatementAnnexRecord,
   type StatementBlockRecord,
   type StatementFollowUpRecord,
+  type StatementShown,
   type StatementLock,
   type StatementMeta,
   type StatementSectionRecord,
@@ -74,6 +75,8 @@ export interface Topics {
   shownResults: { voteId: string | null };
   /** A table's entered show-of-hands counts (key `${voteId}:${tableNo}`). */
   tallies: { voteId: string; tableNo: number; counts: CountedAnswers; at: string };
+  /** The paper ballots' hand-counted totals of a vote (key: vote id), for the managers to correct. */
+  paperCounts: { voteId: string; counts: CountedAnswers };
   /** The statement's own fields (key 'statement'). */
   statementMeta: StatementMeta;
   statementSections: StatementSectionRecord;
@@ -86,6 +89,8 @@ export interface Topics {
   /** Tables' amendment proposals; a secretary sees their own table's. */
   statementAmendments: StatementAmendment;
   statementFollowUp: StatementFollowUpRecord;
+  /** key 'shown': the draft statement on the projector. */
+  statementShown: StatementShown;
   statementAnnexes: StatementAnnexRecord;
   participantConsent: ParticipantConsent;
   /** Roster fields beside the personal data (consent, compensation, replaced by): host only. */
@@ -133,6 +138,7 @@ export const TOPIC_ACCESS: { [K in TopicName]: readonly Role[] } = {
   publishedResults: ALL,
   shownResults: ALL,
   tallies: ['facilitator', 'cofacilitator', 'secretary'],
+  paperCounts: ['facilitator', 'cofacilitator'],
   statementMeta: ['facilitator', 'cofacilitator', 'secretary', 'projector'],
   statementSections: ['facilitator', 'cofacilitator', 'secretary', 'projector'],
   statementBlocks: ['facilitator', 'cofacilitator', 'secretary', 'projector'],
@@ -141,6 +147,7 @@ export const TOPIC_ACCESS: { [K in TopicName]: readonly Role[] } = {
   statementTranslations: ['facilitator', 'cofacilitator', 'secretary', 'projector'],
   statementAmendments: ['facilitator', 'cofacilitator', 'secretary'],
   statementFollowUp: ['facilitator', 'cofacilitator'],
+  statementShown: ['facilitator', 'cofacilitator', 'secretary', 'projector'],
   statementAnnexes: ['facilitator', 'cofacilitator'],
   participantConsent: ['facilitator', 'cofacilitator'],
   participantRoster: ['facilitator'],
@@ -202,7 +209,7 @@ export const commands = {
   ...seatingCommands,
   ...recruitmentCommands,
   ...queryCommands(),
-} as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[]; query?: true; audit?: false }>;
+} as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[]; query?: true; audit?: false; auditFields?: readonly string[] }>;
 
 /** Reads that return a result and change nothing: no receipt, no audit row. */
 function queryCommands() {
@@ -299,6 +306,7 @@ export interface CommandResults extends HostCommandResults, RecruitmentCommandRe
   'statement.setApproval': null;
   'statement.finalize': { sha256: string };
   'statement.setFollowUp': null;
+  'statement.showOnProjector': null;
   'statement.setConsent': null;
   'statement.addAnnex': { id: string };
   'statement.updateAnnex': null;

@@ -221,7 +221,8 @@ export const SelectionDrawSchema = z.object({
   status: z.enum(['invited', 'confirmed']).default('invited'),
 });
 
-export const SelectionReplaceSchema = z.object({ participantId: z.string().min(1).max(64) });
+/** `newDraw`: when no reserve keeps the quotas, draw the replacement from the pool (else refused with selection.noReserveFits). */
+export const SelectionReplaceSchema = z.object({ participantId: z.string().min(1).max(64), newDraw: z.boolean().default(false) });
 
 export interface PoolRow {
   poolId: string;

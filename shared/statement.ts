@@ -228,6 +228,20 @@ export interface StatementAmendment {
   decidedAt: string | null;
 }
 
+/**
+ * How the projector shows the draft for a read-through: one block at a time, or the whole draft
+ * scrolled to the block the facilitator is at.
+ */
+export const STATEMENT_PROJECTOR_MODES = ['one', 'scroll'] as const;
+export type StatementProjectorMode = (typeof STATEMENT_PROJECTOR_MODES)[number];
+
+/** Topic 'statementShown' (key 'shown'): the draft on the projector; mode null when it is not shown. */
+export interface StatementShown {
+  mode: StatementProjectorMode | null;
+  /** The block shown (or scrolled to); null: the statement's start. */
+  blockId: string | null;
+}
+
 /** Topic 'statementFollowUp', key: the recommendation block id. */
 export interface StatementFollowUpRecord extends FollowUp {
   blockId: string;
@@ -374,6 +388,11 @@ export const statementCommands = {
   },
   /** Lock the final version: needs the approval record; afterwards only follow-up may change. */
   'statement.finalize': { input: z.object({}), roles: ['facilitator'] as const },
+  /** The draft on the projector (read-only, large type); mode null takes it down. Last shown wins. */
+  'statement.showOnProjector': {
+    input: z.object({ mode: z.enum(STATEMENT_PROJECTOR_MODES).nullable(), blockId: id.nullable().default(null) }),
+    roles: MANAGE,
+  },
   'statement.setFollowUp': {
     input: z.object({ blockId: id, status: z.enum(FOLLOW_UP_STATUSES), reasons: z.string().trim().max(8000).default(''), answeredOn: isoDate.nullable().default(null) }),
     roles: MANAGE,

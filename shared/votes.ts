@@ -146,8 +146,15 @@ export const voteCommands = {
   },
   /** Paper ballots counted by hand: totals per answer; replaces the earlier paper count. */
   'votes.paperCounts': { input: z.object({ voteId: id, counts }), roles: MANAGE },
-  /** One paper ballot's ranking (ranking votes keep each paper ballot). */
-  'votes.paperRanking': { input: z.object({ voteId: id, ballotId: z.string().min(1).max(64), ranking: z.array(id).min(1).max(100) }), roles: MANAGE },
+  /**
+   * One paper ballot's ranking (ranking votes keep each paper ballot). Audited as the vote alone:
+   * like a cast ballot, the log sees only that the turnout changed, never the ballot.
+   */
+  'votes.paperRanking': {
+    input: z.object({ voteId: id, ballotId: z.string().min(1).max(64), ranking: z.array(id).min(1).max(100) }),
+    roles: MANAGE,
+    auditFields: ['voteId'],
+  },
   'votes.showResults': { input: z.object({ voteId: id.nullable() }), roles: MANAGE },
 } as const;
 

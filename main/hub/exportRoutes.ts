@@ -13,7 +13,7 @@ import { readBasics } from '../features/panels/panels.js';
 import { translator, type Lang } from '../messages.js';
 import type { Hub } from './hub.js';
 import { identify, type Identified } from './identify.js';
-import { sendStatementExport, STATEMENT_FORMATS } from './statementExport.js';
+import { EXPORT_ROUTES, sendStatementExport } from './statementExport.js';
 import { registerSeatingRoutes } from './seatingRoutes.js';
 import { registerSelectionRoutes } from './selectionRoutes.js';
 
@@ -156,14 +156,14 @@ export function registerExportRoutes(app: FastifyInstance, hub: Hub, helpers: Ex
       .send(csv);
   });
 
-  // The statement, rendered in a worker thread (statementExport.ts).
-  for (const format of STATEMENT_FORMATS) {
-    app.get(`/api/export/statement.${format}`, async (req, reply) => {
+  // The statement and its follow-up report, rendered in a worker thread (statementExport.ts).
+  for (const { document, format } of EXPORT_ROUTES) {
+    app.get(`/api/export/${document}.${format}`, async (req, reply) => {
       const who = authorise(req, reply, MANAGERS);
       if (!who) return reply;
       const q = query(req, reply);
       if (!q) return reply;
-      return sendStatementExport(hub, req, reply, format, q.lang);
+      return sendStatementExport(hub, req, reply, format, q.lang, document);
     });
   }
 

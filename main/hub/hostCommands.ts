@@ -47,8 +47,7 @@ export async function runHostCommand<K extends HostCommandName>(
     case 'host.listBackups':
       return hub.listBackups() as CommandResult<K>;
     case 'host.restoreBackup':
-      hub.restoreBackup((input as CommandInput<'host.restoreBackup'>).path);
-      return null as CommandResult<K>;
+      return hub.restoreBackup((input as CommandInput<'host.restoreBackup'>).path) as CommandResult<K>;
     case 'host.exportAuditLog':
       return { jobId: hub.exportAuditLog((input as CommandInput<'host.exportAuditLog'>).path) } as CommandResult<K>;
     case 'host.cancelJob':

@@ -1,15 +1,18 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Server } from 'node:http';
 import { PuntariError, type WireError } from '../../shared/errors.js';
-import type { JobStatus } from '../../shared/host.js';
+import type { JobStatus, PoolOnRestore } from '../../shared/host.js';
 import { shortCode } from '../../shared/ids.js';
 import type { HostStatus } from '../../shared/panel.js';
 import { canSee, CLOSE, type Change, type DevicePresence } from '../../shared/protocol.js';
 import type { Principal } from '../../shared/roles.js';
 import { findDeviceByTokenHash, liveDeviceIds, readDevice, setDeviceStatus, touchDevice } from '../features/devices/devices.js';
 import { readBasics } from '../features/panels/panels.js';
+import { closeRecruitment, copyRecruitment, recruitmentLinkAt, recruitmentPath } from '../features/selection/recruitmentFile.js';
+import { readSettings } from '../features/selection/store.js';
 import { JobRunner } from '../jobs/runner.js';
-import { listBackups, pruneBackups, writeBackup } from '../store/backups.js';
+import { backupCompanion, listBackups, pruneBackups, writeBackup } from '../store/backups.js';
 import { createPanelFile, openPanelFile, startNewEpoch } from '../store/panelFile.js';
 import { send, type Client } from './clients.js';
 import { HostConfig } from './hostConfig.js';
@@ -321,6 +324,7 @@ export class Hub {
     const session = this.session;
     this.session = null;
     this.presence.clear();
+    closeRecruitment();
     session.panel.close();
   }
 
@@ -450,6 +454,12 @@ export class Hub {
     if (!prefs.folder) throw new PuntariError('backup.folderMissing', { folder: '' });
     try {
       const file = writeBackup(session.db, session.panel.path, prefs.folder);
+      // The sign-up pool lives in its own file: backed up beside the panel, with the same retention.
+      try {
+        file.pool = copyRecruitment(session.panel.path, session.panel.passphrase, backupCompanion(file.path, 'recruitment'));
+      } catch (error) {
+        throw new PuntariError('backup.failed', { folder: prefs.folder, detail: (error as Error).message });
+      }
       pruneBackups(session.panel.path, prefs.folder, prefs.keep);
       this.lastBackupAt = file.createdAt;
       this.lastBackupError = null;
@@ -471,28 +481,78 @@ export class Hub {
   /**
    * Replaces the open panel with a backup. The current file is kept beside it, the backup is
    * checked before anything is swapped, and the restored panel starts a new epoch of the feed.
+   * The sign-up pool goes with it: the recruitment file backed up beside the panel comes back
+   * too; without one, the current recruitment file stays when it belongs to the restored panel
+   * and is set aside (never deleted) when it does not.
    */
-  restoreBackup(backupPath: string): void {
+  restoreBackup(backupPath: string): PoolOnRestore {
     const session = this.requireSession();
     if (!existsSync(backupPath)) throw new PuntariError('backup.notFound', { path: backupPath });
     const { path, passphrase } = session.panel;
     const staging = `${path}.restoring.puntari`;
-    rmSync(staging, { force: true });
+    const poolFile = recruitmentPath(path);
+    const poolBackup = backupCompanion(backupPath, 'recruitment');
+    const poolStaging = `${poolFile}.restoring`;
+    const cleanup = () => {
+      rmSync(staging, { force: true });
+      rmSync(poolStaging, { force: true });
+    };
+    cleanup();
     copyFileSync(backupPath, staging);
+    let link: string | null;
     try {
       const check = openPanelFile(staging, passphrase);
       startNewEpoch(check.db);
       check.db.prepare("DELETE FROM meta WHERE key = 'room'").run();
+      link = readSettings(check.db).link;
       check.close();
+      if (existsSync(poolBackup)) {
+        copyFileSync(poolBackup, poolStaging);
+        if (link === null || recruitmentLinkAt(poolStaging, passphrase) !== link) throw new PuntariError('selection.recruitmentMismatch', { file: basename(poolBackup) });
+      }
     } catch (error) {
-      rmSync(staging, { force: true });
+      cleanup();
       throw error;
+    }
+    let currentBelongs = false;
+    if (existsSync(poolFile) && link !== null) {
+      try {
+        currentBelongs = recruitmentLinkAt(poolFile, passphrase) === link;
+      } catch {
+        // Unreadable with this passphrase: not the restored panel's.
+      }
     }
     this.closePanelQuietly();
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
     renameSync(path, `${path}.before-restore-${stamp}`);
     renameSync(staging, path);
+    let result: PoolOnRestore = { pool: 'none', setAside: null };
+    const setAside = () => {
+      if (!existsSync(poolFile)) return null;
+      const aside = `${poolFile}.before-restore-${stamp}`;
+      renameSync(poolFile, aside);
+      return basename(aside);
+    };
+    if (existsSync(poolStaging)) {
+      result = { pool: 'restored', setAside: setAside() };
+      renameSync(poolStaging, poolFile);
+    } else if (currentBelongs) result = { pool: 'kept', setAside: null };
+    else if (existsSync(poolFile)) result = { pool: 'setAside', setAside: setAside() };
     this.adopt(openPanelFile(path, passphrase));
+    return result;
+  }
+
+  /**
+   * Deletes every copy of the sign-up pool that backups and restores made of this panel's
+   * recruitment file (when the pool is forgotten after the draw: its personal data must not live on).
+   */
+  forgetPoolCopies(): void {
+    const session = this.requireSession();
+    const prefs = this.config.backupPrefs(session.panel.path);
+    if (prefs.folder) for (const b of listBackups(session.panel.path, prefs.folder)) rmSync(backupCompanion(b.path, 'recruitment'), { force: true });
+    const poolFile = recruitmentPath(session.panel.path);
+    const prefix = `${basename(poolFile)}.before-restore-`;
+    for (const name of readdirSync(dirname(poolFile))) if (name.startsWith(prefix)) rmSync(join(dirname(poolFile), name), { force: true });
   }
 
   exportAuditLog(out: string): string {

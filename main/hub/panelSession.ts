@@ -113,7 +113,7 @@ export class PanelSession {
         this.db
           .prepare('INSERT INTO command_receipt (id, name, device_id, result, at) VALUES (?, ?, ?, ?, ?)')
           .run(id, name, principal.deviceId, JSON.stringify(result), now.toISOString());
-        if (commandAudited(name)) recordAudit(this.db, principal, name, input, now);
+        if (commandAudited(name)) recordAudit(this.db, principal, name, auditDetail(name, input), now);
         return { ok: true, result, changes, duplicate: false };
       })();
     } catch (error) {
@@ -173,4 +173,11 @@ export class PanelSession {
 function commandAudited(name: CommandName): boolean {
   const def = commands[name] as { audit?: boolean };
   return def.audit !== false;
+}
+
+/** What the audit log keeps of a command's input: all of it, or only the fields its definition names. */
+function auditDetail(name: CommandName, input: unknown): unknown {
+  const fields = (commands[name] as { auditFields?: readonly string[] }).auditFields;
+  if (!fields || typeof input !== 'object' || input === null) return input;
+  return Object.fromEntries(fields.filter((f) => f in input).map((f) => [f, (input as Record<string, unknown>)[f]]));
 }

@@ -4,13 +4,13 @@
  *   POST /api/selection/upload?name=F          body = the sign-up file (CSV or XLSX) → UploadedTable (staged in memory)
  *   POST /api/selection/validate {uploadId, mapping}            → PoolReport (row/column problems)
  *   POST /api/selection/import {uploadId, mapping, excludeRows} → { imported } or 422 with the report
- *   POST /api/selection/quotas?name=F          body = a quotas file (Sortition Foundation or replication format)
+ *   POST /api/selection/quotas?name=F          body = a quotas file, CSV or XLSX (Sortition Foundation or replication format)
  *   GET  /api/selection/pool                   every sign-up: id, name (from the recruitment file), features, probabilities
- *   POST /api/selection/feasibility            → Feasibility (with the smallest relaxations)
+ *   POST /api/selection/feasibility            → Feasibility (with the smallest relaxations; computed in a worker)
  *   POST /api/selection/run {algorithm, seed?, timeLimitSeconds?, draws?} → { jobId } (worker; progress and cancel)
  *   POST /api/selection/draw {runId, number? | seed?, status}  → { participants }
- *   POST /api/selection/replace {participantId}                → { participantId, source }
- *   POST /api/selection/forget-pool                            deletes the recruitment file (after the draw)
+ *   POST /api/selection/replace {participantId, newDraw?}      → { participantId, source } (409 selection.noReserveFits: ask for a new draw)
+ *   POST /api/selection/forget-pool                            deletes the recruitment file and its backups (after the draw)
  *   GET  /api/print/selection-audit.pdf?lang                   the audit report
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -25,9 +25,9 @@ import {
   type PoolRow,
 } from '../../shared/recruitment.js';
 import type { Principal, Role } from '../../shared/roles.js';
+import type { Feasibility, Instance } from '../../shared/selection.js';
 import { slug } from '../features/agenda/print.js';
 import { readBasics } from '../features/panels/panels.js';
-import { checkFeasibility } from '../features/selection/engine/index.js';
 import { forgetUpload, MAX_UPLOAD_BYTES, sha256Hex, stagedUpload, stageUpload, validatePool, writePool } from '../features/selection/pool.js';
 import { applyQuotaFile, parseQuotaFile } from '../features/selection/quotas.js';
 import {
@@ -42,7 +42,7 @@ import {
 } from '../features/selection/recruitmentFile.js';
 import { selectionAuditPdf, readAuditData } from '../features/selection/report.js';
 import { checkInstance, commitDraw, commitReplacement, planDraw, planReplacement, startRun } from '../features/selection/runs.js';
-import { emitSelection, latestRun, readInstance, readOutcome, readPool, readSettings } from '../features/selection/store.js';
+import { emitSelection, instanceHash, latestRun, readInstance, readOutcome, readPool, readSettings } from '../features/selection/store.js';
 import type { Db } from '../store/sqlite.js';
 import type { Hub } from './hub.js';
 
@@ -55,8 +55,9 @@ function refuse(reply: FastifyReply, status: number, code: ErrorCode, params?: R
 }
 
 function statusOf(code: ErrorCode): number {
-  if (code === 'selection.busy' || code === 'selection.alreadyDrawn') return 409;
+  if (code === 'selection.busy' || code === 'selection.alreadyDrawn' || code === 'selection.noReserveFits') return 409;
   if (code === 'selection.uploadNotFound' || code === 'selection.runNotFound') return 404;
+  if (code === 'job.failed') return 500;
   return 422;
 }
 
@@ -123,7 +124,7 @@ export function registerSelectionRoutes(app: FastifyInstance, hub: Hub, authoris
       const data = req.body as Buffer;
       if (!Buffer.isBuffer(data) || data.length === 0) return refuse(reply, 400, 'protocol.badField', { field: 'file', issue: 'empty' });
       const bytes = new Uint8Array(data);
-      const file = parseQuotaFile(bytes);
+      const file = await parseQuotaFile(bytes);
       if (file.problems.length > 0) return reply.code(422).send({ problems: file.problems, format: file.format });
       const name = fileName(req);
       const sha256 = sha256Hex(bytes);
@@ -211,13 +212,31 @@ export function registerSelectionRoutes(app: FastifyInstance, hub: Hub, authoris
     });
   });
 
+  /** The check under way, shared by every request for the same quotas and pool (a second click starts no second MIP). */
+  let checking: { hash: string; result: Promise<Feasibility> } | null = null;
+
+  async function feasibilityInWorker(instance: Instance): Promise<Feasibility> {
+    const status = await hub.jobs.waitFor(hub.jobs.start('selection.feasibility', { instance }));
+    if (status.state === 'done') return status.result as Feasibility;
+    const error = status.error ?? { code: 'job.failed', params: {} };
+    throw new PuntariError(error.code as ErrorCode, error.params);
+  }
+
   app.post('/api/selection/feasibility', async (req, reply) => {
     const who = authorise(req, reply, HOST);
     if (!who) return reply;
     return guarded(reply, async () => {
       const instance = readInstance(who.db);
       checkInstance(instance);
-      return checkFeasibility(instance);
+      const hash = instanceHash(instance);
+      if (checking?.hash !== hash) {
+        const mine = { hash, result: feasibilityInWorker(instance) };
+        checking = mine;
+        void mine.result.catch(() => undefined).finally(() => {
+          if (checking === mine) checking = null;
+        });
+      }
+      return await checking.result;
     });
   });
 
@@ -280,7 +299,7 @@ export function registerSelectionRoutes(app: FastifyInstance, hub: Hub, authoris
       } catch {
         rec = null;
       }
-      const plan = planReplacement(who.db, b.participantId, rec !== null);
+      const plan = planReplacement(who.db, b.participantId, rec !== null, b.newDraw);
       const signup = rec ? readSignups(rec.db, [plan.replacement]).get(plan.replacement) : undefined;
       let id = '';
       record(who.principal, 'selection.replace', { dropped: b.participantId, replacement: plan.replacement, source: plan.source }, (ctx) => {
@@ -297,6 +316,7 @@ export function registerSelectionRoutes(app: FastifyInstance, hub: Hub, authoris
       if (!readOutcome(who.db)) throw new PuntariError('selection.notDrawn');
       const session = hub.requireSession();
       deleteRecruitment(session.panel.path);
+      hub.forgetPoolCopies();
       record(who.principal, 'selection.forgetPool', { pool: readPool(who.db).length }, (ctx) => {
         // Nothing changes in the panel; the view now says the recruitment file is gone.
         emitSelection(ctx);

@@ -1,16 +1,17 @@
-import { exportAuditCsv } from './auditExport.js';
-import { planSeatingJob } from '../features/seating/engine/job.js';
-import { statementExportJob } from '../features/export/job.js';
-import { selectionJob } from '../features/selection/engine/job.js';
 import type { JobIo } from './jobIo.js';
 
-/** Long work that runs in a worker thread. Jobs read the panel and write files; they never write the panel. */
+/**
+ * Long work that runs in a worker thread. Jobs read the panel and write files; they never write the
+ * panel. Each entry loads its module only when its job runs, so an export's worker does not also
+ * load the selection engine, HiGHS and the seating optimiser.
+ */
 export const JOBS = {
-  'audit.exportCsv': exportAuditCsv,
-  'seating.plan': planSeatingJob,
-  'statement.export': statementExportJob,
-  'selection.run': selectionJob,
-} as const satisfies Record<string, (input: never, io: JobIo) => unknown>;
+  'audit.exportCsv': () => import('./auditExport.js').then((m) => m.exportAuditCsv),
+  'seating.plan': () => import('../features/seating/engine/job.js').then((m) => m.planSeatingJob),
+  'statement.export': () => import('../features/export/job.js').then((m) => m.statementExportJob),
+  'selection.run': () => import('../features/selection/engine/job.js').then((m) => m.selectionJob),
+  'selection.feasibility': () => import('../features/selection/engine/job.js').then((m) => m.feasibilityJob),
+} as const satisfies Record<string, () => Promise<(input: never, io: JobIo) => unknown>>;
 
 export type JobKind = keyof typeof JOBS;
-export type JobInput<K extends JobKind> = Parameters<(typeof JOBS)[K]>[0];
+export type JobInput<K extends JobKind> = Parameters<Awaited<ReturnType<(typeof JOBS)[K]>>>[0];

@@ -24,8 +24,6 @@ const fail = (error: unknown) => {
 };
 
 // A job may return its result or a promise of it (e.g. a PDF rendered from a stream).
-try {
-  Promise.resolve((JOBS[kind] as (input: never, io: JobIo) => unknown)(input, io)).then((result) => parentPort!.postMessage({ type: 'done', result }), fail);
-} catch (error) {
-  fail(error);
-}
+JOBS[kind]()
+  .then((job) => (job as (input: never, io: JobIo) => unknown)(input, io))
+  .then((result) => parentPort!.postMessage({ type: 'done', result }), fail);

@@ -11,6 +11,14 @@ function stamp(date: Date): string {
 }
 
 /**
+ * A file backed up beside a panel backup, pruned and restored with it: `<backup>.<part>.puntari`
+ * (the same naming as the panel's own recruitment file next to the panel).
+ */
+export function backupCompanion(backupPath: string, part: string): string {
+  return `${backupPath.replace(/\.puntari$/, '')}.${part}.puntari`;
+}
+
+/**
  * A consistent copy of the open panel, written with VACUUM INTO (which, unlike the
  * backup API, works on encrypted files and keeps them encrypted with the same passphrase).
  */
@@ -28,7 +36,7 @@ export function writeBackup(db: Db, panelPath: string, folder: string, now = new
     throw new PuntariError('backup.failed', { folder, detail: (error as Error).message });
   }
   const stats = statSync(target);
-  return { name: basename(target), path: target, createdAt: now.toISOString(), bytes: stats.size };
+  return { name: basename(target), path: target, createdAt: now.toISOString(), bytes: stats.size, pool: false };
 }
 
 export function listBackups(panelPath: string, folder: string): BackupFile[] {
@@ -41,14 +49,17 @@ export function listBackups(panelPath: string, folder: string): BackupFile[] {
       const s = match![2]!;
       const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`;
       const path = join(folder, name);
-      return { name, path, createdAt: new Date(createdAt).toISOString(), bytes: statSync(path).size };
+      return { name, path, createdAt: new Date(createdAt).toISOString(), bytes: statSync(path).size, pool: existsSync(backupCompanion(path, 'recruitment')) };
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 /** Keeps the newest `keep` backups of this panel in the folder. */
 export function pruneBackups(panelPath: string, folder: string, keep: number): void {
-  for (const old of listBackups(panelPath, folder).slice(keep)) rmSync(old.path, { force: true });
+  for (const old of listBackups(panelPath, folder).slice(keep)) {
+    rmSync(old.path, { force: true });
+    rmSync(backupCompanion(old.path, 'recruitment'), { force: true });
+  }
 }
 
 export function ensureFolder(folder: string): void {

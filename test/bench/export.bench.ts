@@ -12,7 +12,11 @@
  * pages   Pages of the PDF.
  *
  * The first, cold run of each (module and font loading) is reported apart (docx_cold_s, pdf_cold_s).
+ * *_cpu_s: the CPU time of the same runs (the machine may be shared, so wall time alone misleads).
+ * *_fresh_s, *_fresh_cpu_s: one export in a new process (exportOnce.ts), as the hub's job worker
+ * does it: module loading, the document model and the rendering (median of the runs).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,18 +41,38 @@ const t0 = nowMs();
 const { document } = buildStatementDocument(data, { language: 'fi', annexes: 'public', now: new Date('2026-11-21T15:00:00Z') });
 const modelMs = nowMs() - t0;
 
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
 const docxTimes: number[] = [];
 const pdfTimes: number[] = [];
+const docxCpu: number[] = [];
+const pdfCpu: number[] = [];
 let docx: Buffer = Buffer.alloc(0);
 let pdf: Buffer = Buffer.alloc(0);
 for (let i = 0; i <= runs; i++) {
   let t = nowMs();
+  let c = process.cpuUsage();
   docx = await toDocx(document);
   docxTimes.push(nowMs() - t);
+  docxCpu.push(cpuMs(c));
   t = nowMs();
+  c = process.cpuUsage();
   pdf = await toPdf(document);
   pdfTimes.push(nowMs() - t);
+  pdfCpu.push(cpuMs(c));
 }
+const rssMb = process.resourceUsage().maxRSS / 1024;
+
+const fresh = { docx: [] as { wall_ms: number; cpu_ms: number }[], pdf: [] as { wall_ms: number; cpu_ms: number }[] };
+for (let i = 0; i < runs; i++) {
+  for (const format of ['docx', 'pdf'] as const) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test/bench/exportOnce.ts'), format, String(count)], { cwd: REPO_ROOT, encoding: 'utf8' });
+    fresh[format].push(JSON.parse(out.trim().split('\n').pop()!) as { wall_ms: number; cpu_ms: number });
+  }
+}
+const freshS = (format: 'docx' | 'pdf', key: 'wall_ms' | 'cpu_ms') => round(median(fresh[format].map((f) => f[key])) / 1000, 3);
 const pages = Number(/\/Type \/Pages\n\/Count (\d+)/.exec(pdf.toString('latin1'))?.[1] ?? NaN);
 
 if (args.out) {
@@ -63,9 +87,17 @@ writeResults(
   {
     docx_s: round(median(docxTimes.slice(1)) / 1000, 3),
     pdf_s: round(median(pdfTimes.slice(1)) / 1000, 3),
-    rss_mb: round(process.resourceUsage().maxRSS / 1024, 1),
+    rss_mb: round(rssMb, 1),
+    docx_cpu_s: round(median(docxCpu.slice(1)) / 1000, 3),
+    pdf_cpu_s: round(median(pdfCpu.slice(1)) / 1000, 3),
     docx_cold_s: round(docxTimes[0]! / 1000, 3),
     pdf_cold_s: round(pdfTimes[0]! / 1000, 3),
+    docx_cold_cpu_s: round(docxCpu[0]! / 1000, 3),
+    pdf_cold_cpu_s: round(pdfCpu[0]! / 1000, 3),
+    docx_fresh_s: freshS('docx', 'wall_ms'),
+    pdf_fresh_s: freshS('pdf', 'wall_ms'),
+    docx_fresh_cpu_s: freshS('docx', 'cpu_ms'),
+    pdf_fresh_cpu_s: freshS('pdf', 'cpu_ms'),
     model_ms: round(modelMs, 1),
     pages,
     docx_kb: Math.round(docx.length / 1024),

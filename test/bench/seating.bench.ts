@@ -23,10 +23,11 @@ import { scenarioInput } from '../../main/features/seating/engine/cli.js';
 import { readPeopleCsv } from '../../main/features/seating/engine/csv.js';
 import { DEFAULT_DIVERSITY_WEIGHT, planSeating } from '../../main/features/seating/engine/optimise.js';
 import { machineFacts, median, REPO_ROOT, RESULTS_DIR, round } from './support.js';
+import { SHARED_DATA } from '../support/sharedData.js';
 
 const { values: args } = parseArgs({ options: { seeds: { type: 'string', default: '1,2,3' }, only: { type: 'string' } } });
 const SEEDS = args.seeds.split(',').map(Number);
-const DATA = path.resolve(REPO_ROOT, '../shared/data/groups');
+const DATA = path.join(SHARED_DATA, 'groups');
 
 interface Reference {
   people: string;

@@ -16,6 +16,11 @@
  * all_acked_with_restart_s  run 2: the same, including the kill and restart.
  * lost                      acknowledged ballots missing from the panel file afterwards (must be 0).
  * doubled                   ballots stored more than once (must be 0).
+ * hub_cpu_s, client_cpu_s   CPU seconds (user + system) of the hub and of this process in run 1: on
+ *                           a shared machine the wall times stretch with the load, these much less.
+ * hub_restart_ms            run 2: SIGKILL → the new hub ready; hub_start_cpu_s is its CPU by then
+ *                           (starting Node, compiling and loading the modules, opening the panel).
+ * hub_cpu_with_restart_s    run 2: both hubs' CPU, the second one's start included.
  *
  * Every client's ballot is a distinct answer pattern (5 subjects × 4 answers, up to 1024 clients),
  * so the stored ballots can be checked one by one without linking them to codes.
@@ -168,20 +173,27 @@ async function main(): Promise<void> {
   const runOnce = async (run: 'calm' | 'kill') => {
     const voters: Voter[] = codes[run].map((code, index) => ({ index, code, acked: false, ackedAt: 0, attempts: 0, retriedAfterLoss: false }));
     const cpuBefore = cpuSeconds(host.process.pid);
+    const clientBefore = process.cpuUsage();
     const start = nowMs();
     const all = Promise.all(voters.map((v) => vote(origin, v, start)));
     let restartMs = 0;
+    let killedHubCpuS = 0;
+    let hubStartCpuS = 0;
     if (run === 'kill') {
       while (voters.filter((v) => v.acked).length < CLIENTS / 2) await sleep(1);
       const killedAt = nowMs();
+      killedHubCpuS = cpuSeconds(host.process.pid) - cpuBefore;
       host.process.kill('SIGKILL');
       await new Promise((r) => host.process.once('exit', r));
       host = await startHostProcess({ ...hostOptions, port });
       restartMs = nowMs() - killedAt;
+      hubStartCpuS = cpuSeconds(host.process.pid);
     }
     await all;
     const elapsed = (nowMs() - start) / 1000;
-    return { voters, elapsed, restartMs, hubCpuS: cpuSeconds(host.process.pid) - cpuBefore };
+    const client = process.cpuUsage(clientBefore);
+    const hubCpuS = run === 'kill' ? killedHubCpuS + cpuSeconds(host.process.pid) : cpuSeconds(host.process.pid) - cpuBefore;
+    return { voters, elapsed, restartMs, hubCpuS, hubStartCpuS, clientCpuS: (client.user + client.system) / 1e6 };
   };
 
   const calm = await runOnce('calm');
@@ -213,6 +225,7 @@ async function main(): Promise<void> {
     lost: a.lost + b.lost,
     doubled: a.doubled + b.doubled,
     hub_cpu_s: round(calm.hubCpuS, 2),
+    client_cpu_s: round(calm.clientCpuS, 2),
     ballot_p50_ms: round(median(latencies)),
     ballot_p99_ms: round(percentile(latencies, 99)),
     clients: CLIENTS,
@@ -220,6 +233,8 @@ async function main(): Promise<void> {
     stored_with_restart: b.stored,
     codes_used_with_restart: b.used,
     hub_restart_ms: round(kill.restartMs),
+    hub_start_cpu_s: round(kill.hubStartCpuS, 2),
+    hub_cpu_with_restart_s: round(kill.hubCpuS, 2),
     retries_with_restart: kill.voters.reduce((n, v) => n + v.attempts - 1, 0),
     acked_as_used_after_lost_response: kill.voters.filter((v) => v.retriedAfterLoss).length,
   };

@@ -10,12 +10,12 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_FEATURES } from '../../main/features/demo/demoData.js';
 import { signupCsv, signupRow, syntheticSignups } from '../../main/features/selection/demoPool.js';
-import { createPanelFile } from '../../main/store/panelFile.js';
+import { createPanelFile, openPanelFile } from '../../main/store/panelFile.js';
 import { ROOM_HOSTNAME } from '../support/browser.js';
 import { runPuntari, startHostProcess, type HostProcess } from '../support/hub.js';
 
@@ -146,7 +146,12 @@ test('import with errors, fix, quotas with the smallest fix, LEXIMIN and LEGACY,
   // A drop-out is replaced, keeping the quotas.
   await page.getByRole('table', { name: 'Paneeli: 40 valittua' }).getByRole('button', { name: 'Korvaa' }).first().click();
   await page.getByRole('dialog').getByRole('button', { name: 'Korvaa' }).click();
-  await expect(page.getByText(/Korvattu (varasijalta|uudella arvonnalla)/)).toBeVisible();
+  // The first reserve who keeps every quota; if none does, the facilitator is told and may draw anew.
+  const replaced = page.getByText(/Korvattu (varasijalta|uudella arvonnalla)/);
+  const noReserve = page.getByRole('button', { name: 'Arvo korvaaja ilmoittautuneista' });
+  await expect(replaced.or(noReserve)).toBeVisible();
+  if (await noReserve.isVisible()) await noReserve.click();
+  await expect(replaced).toBeVisible();
   await shot(page, 'drawn');
   await page.locator('section', { has: page.getByRole('heading', { name: 'Julkinen arvonta, varasijat ja korvaajat' }) }).screenshot({ path: path.join(SCREENS, 'selection-draw-section.png') });
   await axe(page, 'drawn');
@@ -170,8 +175,53 @@ test('the demo panel shows how its panel was chosen', async ({ browser }) => {
   await expect(page.getByText(/Paneeli valittiin julkisesti arvotulla luvulla 314 \/ 1000/)).toBeVisible();
   await expect(page.getByText('LEXIMIN, valmis')).toBeVisible();
   await expect(page.getByText(/Tuotu 212 ilmoittautunutta/)).toBeVisible();
+  await expect(page.getByText(/Suurin muutos pyöristettäessä 1\s000 paneeliin/)).toBeVisible();
   await shot(page, 'demo');
   await axe(page, 'demo');
+  expect(violations).toEqual([]);
+  await context.close();
+});
+
+test('a drop-out no reserve can replace: the facilitator is told and draws from the sign-ups; the pool is backed up with the panel', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const panel = path.join(dir, 'demo.puntari');
+  const made = await runPuntari(['demo', '--out', panel]);
+  expect(made.code, made.stderr).toBe(0);
+  // Every reserve already used: none is left to keep the quotas.
+  const file = openPanelFile(panel);
+  file.db.prepare('DELETE FROM selection_reserve').run();
+  file.close();
+  host = await startHostProcess({ home: path.join(dir, 'home'), panel, roomBind: ['127.0.0.2'], roomHostnames: [ROOM_HOSTNAME] });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(host.facilitatorUrl);
+  await page.getByRole('link', { name: 'Paneelin valinta' }).click();
+  const drawSection = page.locator('section', { has: page.getByRole('heading', { name: 'Julkinen arvonta, varasijat ja korvaajat' }) });
+  const panelTable = page.getByRole('table', { name: /^Paneeli: \d+ valittua/ });
+  const first = (await panelTable.getByRole('row').nth(1).getByRole('rowheader').textContent())!;
+  await panelTable.getByRole('button', { name: 'Korvaa' }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Korvaa' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: `Kukaan varasijoilta ei voi korvata henkilöä ${first}` })).toBeVisible();
+  await drawSection.screenshot({ path: path.join(SCREENS, 'selection-no-reserve.png') });
+  await axe(page, 'no-reserve');
+  await page.getByRole('button', { name: 'Arvo korvaaja ilmoittautuneista' }).click();
+  await expect(page.getByText('Korvattu uudella arvonnalla ilmoittautuneista; kiintiöt täyttyvät.')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Kukaan varasijoilta' })).toHaveCount(0);
+
+  // The backup has the sign-up pool beside it, and restoring it says what happened to the pool.
+  const usb = path.join(dir, 'usb');
+  mkdirSync(usb);
+  await page.goto(`${host.origin}/#/backups`);
+  await page.getByLabel('Varmuuskopiokansio').fill(usb);
+  await page.getByRole('button', { name: 'Tallenna asetukset' }).click();
+  await expect(page.getByText('Varmuuskopioasetukset tallennettu.')).toBeVisible();
+  await page.getByRole('button', { name: 'Varmuuskopioi nyt' }).click();
+  await expect(page.getByRole('cell', { name: /mukana ilmoittautuneet/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Palauta / }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Palauta' }).click();
+  await expect(page.getByText(/palautettu\. Ilmoittautuneiden rekrytointitiedosto palautettiin sen mukana\. Edellinen rekrytointitiedosto säilytettiin nimellä demo\.recruitment\.puntari\.before-restore-/)).toBeVisible();
+  await shot(page, 'backups-pool');
+  await axe(page, 'backups-pool');
   expect(violations).toEqual([]);
   await context.close();
 });

@@ -2,14 +2,18 @@
  * The statement (issue 6) from the demo panel: the facilitator drafts two recommendations in a
  * new section, saves a version, edits, compares the version with the draft (a word-level diff),
  * restores nothing yet; a table laptop reads the draft and proposes an amendment, which the
- * facilitator accepts; the table sees it accepted. Screenshots go to .tmp/screens/statement-*.png.
+ * facilitator accepts; the table sees it accepted; the statement is approved and locked, the
+ * authority's answer recorded, and the statement (DOCX, PDF) and its follow-up report (PDF) are
+ * downloaded from the Export tab and read back. Screenshots go to .tmp/screens/statement-*.png.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type HostProcess, startDemoHost } from '../support/hub.js';
 import { ROOM_HOSTNAME } from '../support/browser.js';
+import { readZipEntry } from '../support/zip.js';
 
 const SCREENS = path.resolve('.tmp/screens');
 
@@ -36,7 +40,7 @@ test.afterEach(async () => {
 });
 
 test('the facilitator drafts, saves a version, edits and compares; a table proposes an amendment', async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const facContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const fac = await facContext.newPage();
   await fac.goto(host.facilitatorUrl);
@@ -174,6 +178,44 @@ test('the facilitator drafts, saves a version, edits and compares; a table propo
   await axe(fac, 'statement-final');
   await fac.getByRole('button', { name: 'Luonnos', exact: true }).click();
   await expect(fac.getByRole('button', { name: 'Muokkaa' })).toHaveCount(0);
+
+  // ---- later, the authority's answer to the new recommendation is recorded
+  await fac.getByRole('button', { name: 'Hyväksyntä ja seuranta' }).click();
+  await fac.getByText('Viranomaisen vastaukset', { exact: true }).click();
+  const answer = fac.getByRole('listitem').filter({ has: fac.getByRole('heading', { name: 'Suositus 10: Palveluseteli kokeiluun' }) });
+  await answer.getByLabel('Tilanne').selectOption({ label: 'Suunnitteilla' });
+  await answer.getByLabel('Vastauksen päivä').fill('2027-04-01');
+  await answer.getByLabel('Perustelut').fill('Kokeilu alkaa Mäntsälässä ja Tuusulassa huhtikuussa 2027.');
+  await answer.getByRole('button', { name: 'Tallenna', exact: true }).click();
+  await expect(answer.getByText('Tallennettu.')).toBeVisible();
+
+  // ---- export from the Export tab: the files the browser downloads hold the new recommendation
+  await fac.getByRole('button', { name: 'Vienti', exact: true }).click();
+  await expect(fac.getByText(/Vastattu 4 suositukseen 10:stä/)).toBeVisible();
+  await shot(fac, '08-export');
+  await axe(fac, 'statement-export');
+  const download = async (link: string) => {
+    const downloading = fac.waitForEvent('download', { timeout: 90_000 });
+    await fac.getByRole('link', { name: link, exact: true }).click();
+    const file = await downloading;
+    const saved = path.join(dir, file.suggestedFilename());
+    await file.saveAs(saved);
+    return saved;
+  };
+  const docx = await download('Word (DOCX) hallituksen esityslistalle');
+  expect(path.basename(docx)).toMatch(/-lausuma-\d{4}-\d{2}-\d{2}\.docx$/);
+  const documentXml = readZipEntry(readFileSync(docx), 'word/document.xml').toString('utf8');
+  expect(documentXml).toContain('Palveluseteli kokeiluun');
+  expect(documentXml).toContain('Tuusulassa');
+  const pdfText = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const pdf = await download('PDF/A arkistoon ja verkkoon');
+  expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdfText(pdf)).toContain('Suositus 10: Palveluseteli kokeiluun');
+  const followUp = await download('Seurantaraportti PDF/A-muodossa');
+  expect(path.basename(followUp)).toMatch(/-seurantaraportti-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const report = pdfText(followUp);
+  expect(report).toContain('Kokeilu alkaa Mäntsälässä ja Tuusulassa huhtikuussa 2027.');
+  expect(report).toContain('1.4.2027');
 
   await tableContext.close();
   await facContext.close();

@@ -387,3 +387,138 @@ test('a ranking (instant runoff) and a dot vote on free options, ranked by keybo
   expect(violations, violations.join('\n')).toEqual([]);
   await Promise.all([facContext.close(), kioskContext.close()]);
 });
+
+test('paper ballots entered by the facilitator, bad entries refused; re-opening a closed vote needs a reason', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const facContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const fac = await facContext.newPage();
+  await fac.goto(host.facilitatorUrl);
+  await expect(fac.getByRole('heading', { level: 2, name: 'Ohjelma' })).toBeVisible();
+
+  /** A new vote counted on paper only, opened. */
+  async function paperVote(title: string, method: RegExp, pick: () => Promise<void>): Promise<void> {
+    await fac.goto(`${host.origin}/#/votes?new=1`);
+    await fac.getByLabel('Kysymys tai otsikko').fill(title);
+    await fac.getByRole('radio', { name: method }).check();
+    await pick();
+    await fac.getByRole('checkbox', { name: /^Salainen lippu/ }).uncheck();
+    await fac.getByRole('checkbox', { name: /^Paperiliput/ }).check();
+    await fac.getByRole('button', { name: 'Luo äänestys' }).click();
+    await expect(fac.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await fac.getByRole('button', { name: 'Avaa äänestys' }).click();
+    await expect(fac.locator('.vote-status')).toHaveText('Auki');
+  }
+
+  async function close(): Promise<void> {
+    await fac.getByRole('button', { name: 'Sulje äänestys' }).click();
+    await fac.getByRole('dialog').getByRole('button', { name: 'Sulje äänestys' }).click();
+    await expect(fac.locator('.vote-status')).toHaveText('Suljettu');
+  }
+
+  // ---- a yes / no vote on two recommendations, counted by hand
+  const title = 'Hyväksytäänkö suositukset?';
+  let subjects: string[] = [];
+  await paperVote(title, /^Kyllä \/ ei/, async () => {
+    const picks = fac.locator('.subject-picks input[type=checkbox]');
+    await picks.nth(0).check();
+    await picks.nth(1).check();
+    subjects = [(await fac.locator('.subject-picks label').nth(0).innerText()).trim(), (await fac.locator('.subject-picks label').nth(1).innerText()).trim()];
+  });
+  const paper = fac.getByRole('region', { name: 'Paperilippujen äänet' });
+  const cell = (subject: string, answer: string) => paper.getByRole('spinbutton', { name: `${subject} ${answer}`, exact: true });
+  await cell(subjects[0]!, 'Kyllä').fill('-3');
+  await paper.getByRole('button', { name: 'Tallenna paperiäänet' }).click();
+  await expect(paper.getByRole('alert')).toHaveText('Kirjoita määrät kokonaislukuina (0 tai enemmän).');
+  await expect(fac.getByTestId('turnout')).toHaveText(/^0\b/);
+  await axe(fac, 'paper-counts-refused');
+  for (const [subject, counts] of [
+    [subjects[0]!, ['12', '3', '1']],
+    [subjects[1]!, ['7', '8', '1']],
+  ] as const) {
+    for (const [i, answer] of ['Kyllä', 'Ei', 'Tyhjä'].entries()) await cell(subject, answer).fill(counts[i]!);
+  }
+  await paper.getByRole('button', { name: 'Tallenna paperiäänet' }).click();
+  await expect(paper.getByRole('status')).toHaveText('Tallennettu.');
+  await expect(paper.getByRole('alert')).toHaveCount(0);
+  await expect(fac.getByTestId('turnout')).toHaveText(/^16\b/);
+  await shot(fac, 'paper-counts');
+  await axe(fac, 'paper-counts');
+  await close();
+  await expect(fac.locator('.results-table').getByRole('row', { name: new RegExp(escape(subjects[0]!)) })).toContainText('12');
+
+  // ---- re-opening: refused without a reason, and the reason stays on the record
+  await fac.getByRole('button', { name: 'Avaa uudelleen' }).click();
+  const dialog = fac.getByRole('dialog', { name: 'Avaa äänestys uudelleen' });
+  await expect(dialog.getByLabel('Peruste')).toBeFocused();
+  await dialog.getByRole('button', { name: 'Avaa uudelleen' }).click();
+  await expect(dialog.getByText('Kirjoita peruste (vähintään 3 merkkiä).')).toBeVisible();
+  await expect(dialog.getByLabel('Peruste')).toHaveAttribute('aria-invalid', 'true');
+  await shot(fac, 'reopen-refused');
+  await axe(fac, 'reopen-refused');
+  await dialog.getByLabel('Peruste').fill('  ');
+  await dialog.getByRole('button', { name: 'Avaa uudelleen' }).click();
+  await expect(dialog.getByText('Kirjoita peruste (vähintään 3 merkkiä).')).toBeVisible();
+  await expect(fac.locator('.vote-status')).toHaveText('Suljettu');
+  const reason = 'Pöydän 3 paperiliput löytyivät laskennan jälkeen.';
+  await dialog.getByLabel('Peruste').fill(reason);
+  await dialog.getByRole('button', { name: 'Avaa uudelleen' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(fac.locator('.vote-status')).toHaveText('Auki');
+  const reopenings = fac.getByRole('region', { name: 'Uudelleenavaamiset' });
+  await expect(reopenings).toContainText(reason);
+  // The late ballots: the form starts from the saved count; the new one replaces it.
+  await expect(cell(subjects[0]!, 'Ei')).toHaveValue('3');
+  await cell(subjects[0]!, 'Kyllä').fill('14');
+  await cell(subjects[1]!, 'Kyllä').fill('9');
+  await paper.getByRole('button', { name: 'Tallenna paperiäänet' }).click();
+  await expect(fac.getByTestId('turnout')).toHaveText(/^18\b/);
+  await close();
+  await expect(reopenings).toContainText(reason);
+  await expect(fac.locator('.results-table').getByRole('row', { name: new RegExp(escape(subjects[0]!)) })).toContainText('14');
+  await expect(fac.locator('.result-hash-value')).toBeVisible();
+  await shot(fac, 'reopened-closed');
+  await axe(fac, 'reopened-closed');
+
+  // ---- a ranking (Borda) on paper: each ballot's places, as written on it
+  const options = ['Kirjasto', 'Uimahalli', 'Nuorisotila'];
+  await paperVote('Mikä rakennetaan ensin? (paperi)', /^Järjestys/, async () => {
+    for (const [i, option] of options.entries()) {
+      await fac.getByRole('button', { name: 'Lisää vaihtoehto' }).click();
+      await fac.getByLabel(`Vaihtoehto ${i + 1}`, { exact: true }).fill(option);
+    }
+    await fac.getByRole('radio', { name: 'Borda-laskenta' }).check();
+  });
+  const ballots = fac.getByRole('region', { name: 'Paperiliput' });
+  const place = (option: string) => ballots.getByRole('textbox', { name: option, exact: true });
+  const enter = async (places: Record<string, string>) => {
+    for (const option of options) await place(option).fill(places[option] ?? '');
+    await ballots.getByRole('button', { name: 'Tallenna lippu' }).click();
+  };
+  await enter({ Kirjasto: '1', Uimahalli: '1', Nuorisotila: '2' });
+  await expect(ballots.getByRole('alert')).toHaveText('Sijalla 1 on useampi vaihtoehto: Kirjasto ja Uimahalli. Tarkista lippu – sitä ei tallennettu.');
+  await expect(place('Kirjasto')).toHaveAttribute('aria-invalid', 'true');
+  await shot(fac, 'paper-ranking-refused');
+  await axe(fac, 'paper-ranking-refused');
+  await enter({ Kirjasto: '1', Nuorisotila: '3' });
+  await expect(ballots.getByRole('alert')).toHaveText('Sija 2 puuttuu: sijat numeroidaan 1:stä alkaen ilman aukkoja. Lippua ei tallennettu.');
+  await enter({ Kirjasto: '1', Uimahalli: '2' });
+  await expect(ballots.getByRole('alert')).toHaveText('Jokaisella vaihtoehdolla on oltava sija; ilman sijaa: Nuorisotila. Lippua ei tallennettu.');
+  await expect(fac.getByTestId('turnout')).toHaveText(/^0\b/);
+  await enter({ Kirjasto: '2', Uimahalli: '1', Nuorisotila: '3' });
+  await expect(ballots.getByRole('status')).toHaveText('1 lippu kirjattu tällä kertaa.');
+  await expect(ballots.getByRole('alert')).toHaveCount(0);
+  // Cleared for the next ballot, the cursor back on the first place.
+  await expect(place('Kirjasto')).toHaveValue('');
+  await expect(place('Kirjasto')).toBeFocused();
+  await enter({ Kirjasto: '3', Uimahalli: '1', Nuorisotila: '2' });
+  await expect(ballots.getByRole('status')).toHaveText('2 lippua kirjattu tällä kertaa.');
+  await expect(fac.getByTestId('turnout')).toHaveText(/^2\b/);
+  await shot(fac, 'paper-ranking');
+  await axe(fac, 'paper-ranking');
+  await close();
+  // Borda (n = 3): Uimahalli 2 + 2 = 4, Kirjasto 1 + 0, Nuorisotila 0 + 1.
+  await expect(fac.locator('.results-table').getByRole('row', { name: /Uimahalli/ })).toContainText('Voittaja');
+
+  expect(violations, violations.join('\n')).toEqual([]);
+  await facContext.close();
+});

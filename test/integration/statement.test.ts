@@ -232,4 +232,34 @@ describe('the statement', () => {
     const { finalContent } = await import('../../main/features/statement/statement.js');
     expect(sha256Hex(canonicalJson(finalContent(db())))).toBe(sha256);
   });
+
+  it('puts the draft on the projector for the read-through: the projector sees it, the last shown wins', async () => {
+    const projector = await pair('projector', null);
+    const table = await pair('secretary', 2);
+    const demoVote = (db().prepare('SELECT id FROM vote LIMIT 1').get() as { id: string }).id;
+    await ok(f, 'votes.showResults', { voteId: demoVote });
+    await ok(f, 'statement.showOnProjector', { mode: 'one', blockId: 'st-rec-4' });
+    projector.send({ t: 'hello', epoch: null, seq: null });
+    const seen = await projector.next('snapshot');
+    expect(seen.data.statementShown!.shown).toEqual({ mode: 'one', blockId: 'st-rec-4' });
+    expect(seen.data.statementBlocks!['st-rec-4']).toMatchObject({ kind: 'recommendation' });
+    // The statement took the results down; results shown again take the statement down.
+    expect(seen.data.shownResults!.shown).toEqual({ voteId: null });
+    await ok(f, 'statement.showOnProjector', { mode: 'scroll', blockId: 'st-min-1' });
+    await ok(f, 'votes.showResults', { voteId: demoVote });
+    f.send({ t: 'hello', epoch: null, seq: null });
+    const after = await f.next('snapshot');
+    expect(after.data.statementShown!.shown).toEqual({ mode: null, blockId: null });
+    expect(after.data.shownResults!.shown).toEqual({ voteId: demoVote });
+    // A seating round ("find your table") also takes it down.
+    await ok(f, 'statement.showOnProjector', { mode: 'one', blockId: null });
+    const round = (db().prepare('SELECT id FROM seating_round LIMIT 1').get() as { id: string }).id;
+    await ok(f, 'seating.show', { roundId: round });
+    f.send({ t: 'hello', epoch: null, seq: null });
+    expect((await f.next('snapshot')).data.statementShown!.shown).toEqual({ mode: null, blockId: null });
+    expect(await cmd(f, 'statement.showOnProjector', { mode: 'one', blockId: 'no-such-block' })).toMatchObject({ t: 'reject', error: { code: 'statement.notFound' } });
+    expect(await cmd(table, 'statement.showOnProjector', { mode: 'one', blockId: null })).toMatchObject({ t: 'reject', error: { code: 'scope.forbidden' } });
+    projector.close();
+    table.close();
+  });
 });

@@ -115,6 +115,67 @@ describe('statement PDF', () => {
   }, 60_000);
 });
 
+describe('follow-up report', () => {
+  const answered = 'Aluehallitus on varannut vuoden 2027 talousarvioon kaksi hyvinvointiautoa.';
+
+  it.skipIf(!hasSoffice || !hasPoppler)(
+    'DOCX opens in LibreOffice with its headings and the answers table',
+    async () => {
+      const out = join(dir, 'followup.docx');
+      const outcome = await exportStatement(panel.db, { format: 'docx', document: 'followup', out, language: 'fi' });
+      expect(outcome.warnings.map((w) => w.kind)).toEqual(Array(5).fill('noAnswer'));
+      const lo = join(dir, 'lo-followup');
+      execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', lo, out], {
+        timeout: 90_000,
+        stdio: 'ignore',
+      });
+      const text = flat(execFileSync('pdftotext', ['-enc', 'UTF-8', join(lo, 'followup.pdf'), '-']).toString('utf8'));
+      for (const heading of ['Seurantaraportti', 'Tiivistelmä', '1. Lähipalvelut ja palveluverkko', '3. Osallisuus ja tiedottaminen']) expect(text).toContain(heading);
+      for (const header of ['Suositus', 'Vastaus', 'Perustelut', 'Päivämäärä']) expect(text).toContain(header);
+      expect(text).toContain(answered);
+      expect(text).toContain('16.2.2027');
+      expect(text).toContain('Ei mahdollinen');
+      expect(text).toContain('Ei vielä vastausta');
+      const info = execFileSync('pdfinfo', [join(lo, 'followup.pdf')]).toString('utf8');
+      expect(info).toMatch(/Title:\s+Seurantaraportti – Keski-Uudenmaan asukaspaneelin lausuma/);
+    },
+    120_000,
+  );
+
+  it.skipIf(!hasPoppler)('PDF is tagged PDF/A-2a with headings, a table with header cells, embedded fonts and the language', async () => {
+    const out = join(dir, 'followup-sv.pdf');
+    await exportStatement(panel.db, { format: 'pdf', document: 'followup', out, language: 'sv' });
+    const latin = readFileSync(out).toString('latin1');
+    expect(/<pdfaid:part>2<\/pdfaid:part>/.test(latin)).toBe(true);
+    expect(/\/Lang \(sv-FI\)/.test(latin)).toBe(true);
+    const info = execFileSync('pdfinfo', [out]).toString('utf8');
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Title:\s+Uppföljningsrapport – /);
+    const struct = execFileSync('pdfinfo', ['-struct-text', out]).toString('utf8');
+    for (const tag of ['H1', 'H2', 'Table', 'TR', 'TH', 'TD']) expect(struct).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
+    expect(struct).toContain('"Uppföljningsrapport"');
+    const cells = flat(struct);
+    for (const header of ['Rekommendation', 'Svar', 'Motivering', 'Datum', 'Genomförd', 'Planerad', 'Inte möjlig', 'Inget svar ännu']) expect(cells).toContain(`"${header}"`);
+    const fonts = execFileSync('pdffonts', [out]).toString('utf8').trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line.split(/\s+/).slice(-5, -4)[0], line).toBe('yes');
+  }, 90_000);
+
+  it('Markdown and HTML carry the same table; open data and archive are the statement\'s only', async () => {
+    const md = (await renderStatement(panel.db, 'md', { language: 'en', document: 'followup' })).bytes.toString('utf8');
+    expect(md).toMatch(/^# Follow-up report\n/);
+    expect(md).toContain('| Recommendation | Answer | Reasons | Date |');
+    expect(md).toContain(answered);
+    const html = (await renderStatement(panel.db, 'html', { language: 'fi', document: 'followup' })).bytes.toString('utf8');
+    expect(html).toMatch(/^<!doctype html>\n<html lang="fi">/);
+    expect(html).toContain('<th scope="col">Perustelut</th>');
+    await expect(renderStatement(panel.db, 'csv', { language: 'fi', document: 'followup' })).rejects.toMatchObject({ code: 'protocol.badField' });
+    await expect(exportStatement(panel.db, { format: 'archive', document: 'followup', out: join(dir, 'fu.puntari'), language: 'fi' })).rejects.toMatchObject({
+      code: 'protocol.badField',
+    });
+  });
+});
+
 describe('open data', () => {
   it('CSV and JSON say the same numbers, and parse back', async () => {
     const json = JSON.parse((await renderStatement(panel.db, 'json', { language: 'fi' })).bytes.toString('utf8')) as OpenData;
@@ -222,6 +283,19 @@ describe('puntari export (CLI)', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/Cannot write/);
   }, 60_000);
+
+  it('--document followup writes the follow-up report and names the recommendations not yet answered', () => {
+    const copy = join(dir, 'cli-followup.puntari');
+    if (!existsSync(copy)) writeDemoPanel(copy);
+    const out = join(dir, 'cli-followup.md');
+    const ok = cli('--panel', copy, '--document', 'followup', '--format', 'md', '--out', out, '--lang', 'en');
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Follow-up report/);
+    expect(ok.stderr).toMatch(/The authority has not answered yet: Recommendation 3 /);
+    const wrong = cli('--panel', copy, '--document', 'followup', '--format', 'csv', '--out', join(dir, 'cli-followup.csv'));
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('--format');
+  }, 60_000);
 });
 
 describe('GET /api/export/statement.*', () => {
@@ -242,6 +316,11 @@ describe('GET /api/export/statement.*', () => {
       const docx = await fetch(`${origin}/api/export/statement.docx`, { headers: { cookie } });
       expect(docx.status).toBe(200);
       expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+      const followUp = await fetch(`${origin}/api/export/followup.pdf?lang=fi`, { headers: { cookie } });
+      expect(followUp.status).toBe(200);
+      expect(followUp.headers.get('content-disposition')).toMatch(/attachment; filename=".*-seurantaraportti-\d{4}-\d{2}-\d{2}\.pdf"/);
+      expect(Buffer.from(await followUp.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect((await fetch(`${origin}/api/export/followup.csv`, { headers: { cookie } })).ok).toBe(false);
       expect((await fetch(`${origin}/api/export/statement.json`)).status).toBe(401);
     } finally {
       await running.close();

@@ -282,6 +282,18 @@ describe('results', () => {
     await projector.next('changes', (m) => m.changes.some((c) => c.topic === 'shownResults' && (c.value as { voteId: string }).voteId === live));
   });
 
+  it('keeps the paper count for the managers to correct; the room sees only the turnout', async () => {
+    const voteId = await createVote();
+    const counts = { s1: { yes: 5, no: 2, abstain: 1 }, s2: { yes: 3, no: 4, abstain: 1 } };
+    await ok(f, 'votes.paperCounts', { voteId, counts });
+    const secretary = await pair('secretary', 2);
+    secretary.send({ t: 'hello', epoch: null, seq: null });
+    expect((await secretary.next('snapshot')).data.paperCounts).toBeUndefined();
+    f.send({ t: 'hello', epoch: null, seq: null });
+    expect((await f.next('snapshot')).data.paperCounts?.[voteId]).toEqual({ voteId, counts });
+    expect(readVote(db(), voteId)!.turnout).toBe(8);
+  });
+
   it('fixes a hash at close that anyone can recompute from the CSV; a changed, added or deleted ballot shows', async () => {
     const voteId = await createVote();
     const codes = codesFor(voteId, 6);
@@ -360,6 +372,38 @@ describe('results', () => {
     ]);
     expect(result.winner).toBe('C');
     expect(readVote(db(), voteId)!.turnout).toBe(4);
+  });
+
+  it('audits a paper ballot only as an entry for its vote: no ranking, no ballot id', async () => {
+    const options = ['option-kirjasto', 'option-uimahalli', 'option-nuorisotila'];
+    const voteId = await createVote({
+      title: 'Paperiäänet',
+      method: 'ranking',
+      rankingCount: 'irv',
+      subjects: options.map((id) => ({ id, label: id, recommendationId: null })),
+      modes: ['paper'],
+      thresholds: [],
+    });
+    const before = db().prepare('SELECT MAX(id) FROM audit_log').pluck().get() as number;
+    const ballotIds = [uuidv7(), uuidv7()];
+    await ok(f, 'votes.paperRanking', { voteId, ballotId: ballotIds[0], ranking: [options[1], options[0], options[2]] });
+    await ok(f, 'votes.paperRanking', { voteId, ballotId: ballotIds[1], ranking: [options[2]] });
+    expect(await cmd(f, 'votes.paperRanking', { voteId, ballotId: uuidv7(), ranking: [options[0], options[0]] })).toMatchObject({
+      t: 'reject',
+      error: { code: 'ballot.rankingTies' },
+    });
+    expect(readVote(db(), voteId)!.turnout).toBe(2);
+
+    // The vote's definition names its options; nothing logged after it does.
+    const audit = db().prepare('SELECT command, detail FROM audit_log WHERE id > ?').all(before) as { command: string; detail: string }[];
+    expect(audit.map((r) => [r.command, JSON.parse(r.detail)])).toEqual([
+      ['votes.paperRanking', { voteId }],
+      ['votes.paperRanking', { voteId }],
+    ]);
+    const everything = (db().prepare('SELECT detail FROM audit_log').pluck().all() as string[]).join('\n');
+    for (const ballotId of ballotIds) expect(everything).not.toContain(ballotId);
+    // The ballots themselves are stored, and counted.
+    expect(db().prepare("SELECT COUNT(*) AS n FROM ballot WHERE vote_id = ? AND source = 'paper'").pluck().get(voteId)).toBe(2);
   });
 
   it('guards the definition: drafts only for edits, rules per method', async () => {

@@ -18,8 +18,9 @@ import {
 } from '../../main/features/selection/engine/index.js';
 import { loadHighs } from '../../main/features/selection/engine/highs.js';
 import { readSelectionFiles } from '../../main/features/selection/formats.js';
+import { SHARED_DATA } from '../support/sharedData.js';
 
-const DATA = '/work/shared/data/sortition';
+const DATA = path.join(SHARED_DATA, 'sortition');
 const reference = JSON.parse(readFileSync(path.join(DATA, 'reference.json'), 'utf8')) as Record<string, { folder: string; k: number; min_probability?: number; id_column?: string }>;
 
 function load(folder: string, k: number, options: { idColumn?: string; addressColumns?: string[] } = {}): Instance {
@@ -204,6 +205,35 @@ describe('LEXIMIN', () => {
   });
 });
 
+describe('rounding to M panels', () => {
+  /** Tickets per person in a rounded lottery. */
+  function times(panels: readonly string[][]): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const p of panels) for (const id of p) out.set(id, (out.get(id) ?? 0) + 1);
+    return out;
+  }
+
+  it('reports the largest change of anyone\'s probability, and depends only on the stored lottery, M and the seed', async () => {
+    const tiny = randomInstance('tiny-0', false);
+    const result = await leximin(tiny);
+    for (const m of [7, 100, 1000]) {
+      const lottery = roundToLottery(result, m, 'yleisö');
+      const count = times(lottery.panels);
+      const largest = Math.max(...tiny.people.map((p) => Math.abs((count.get(p.id) ?? 0) / m - result.probabilities[p.id]!)));
+      expect(lottery.maxDeviation).toBeCloseTo(largest, 12);
+      expect(lottery.panels).toHaveLength(m);
+      // As stored in the panel file (JSON) and read back anywhere: the same M panels.
+      const stored = JSON.parse(JSON.stringify({ typeLottery: result.typeLottery, probabilities: result.probabilities })) as LeximinResult;
+      expect(roundToLottery(stored, m, 'yleisö')).toEqual(lottery);
+      // The seed only orders the tickets and the members' turns: how many tickets each person
+      // holds, and so the largest change, are the same for every seed.
+      const other = roundToLottery(result, m, 'toinen siemen');
+      expect(other.maxDeviation).toBeCloseTo(lottery.maxDeviation, 12);
+      expect([...times(other.panels).values()].sort((a, b) => a - b)).toEqual([...count.values()].sort((a, b) => a - b));
+    }
+  });
+});
+
 describe('feasibility', () => {
   it('names the smallest relaxation, which makes the quotas feasible', async () => {
     const instance = load('replication/example_small_20', 20);
@@ -254,12 +284,35 @@ describe('LEGACY, reserves and replacement', () => {
     expect(reserves).toHaveLength(10);
     expect(reserves.some((id) => panel.includes(id))).toBe(false);
     expect(reserveList(instance, panel, 10, 'r')).toEqual(reserves);
-    const replaced = replace(instance, panel, panel[0]!, reserves, 'x');
+    const replaced = replace(instance, panel, panel[0]!, reserves, { seed: 'x', newDraw: false });
     expect(panelProblem(c, replaced.panel)).toBeNull();
     expect(replaced.panel).not.toContain(panel[0]);
     // With no usable reserve, a new draw among the pool keeps the quotas.
-    const drawn = replace(instance, panel, panel[0]!, [], 'x');
+    const drawn = replace(instance, panel, panel[0]!, [], { seed: 'x', newDraw: true });
     expect(drawn.source).toBe('draw');
     expect(panelProblem(c, drawn.panel)).toBeNull();
+  });
+
+  it('takes the first reserve in order who keeps every quota, and draws anew only when asked', () => {
+    const person = (id: string, g: string, household: string | null = null): Person => ({ id, features: { g }, household });
+    const instance: Instance = {
+      people: [person('a1', 'a'), person('a2', 'a'), person('b1', 'b'), person('b2', 'b'), person('b3', 'b'), person('b4', 'b', 'home'), person('a3', 'a', 'home'), person('a4', 'a')],
+      quotas: [
+        { feature: 'g', value: 'a', min: 2, max: 2 },
+        { feature: 'g', value: 'b', min: 2, max: 2 },
+      ],
+      k: 4,
+    };
+    const panel = ['a1', 'a2', 'b1', 'b2'];
+    // The first reserves would break the quotas (a b for an a); the first a on the list stands in.
+    expect(replace(instance, panel, 'a1', ['b3', 'b4', 'a3', 'a4'], { seed: 's', newDraw: false })).toEqual({ panel: ['a2', 'a3', 'b1', 'b2'], replacement: 'a3', source: 'reserve' });
+    // No reserve fits: the facilitator is told, and a new draw happens only when asked for.
+    expect(() => replace(instance, panel, 'a1', ['b3', 'b4'], { seed: 's', newDraw: false })).toThrow(expect.objectContaining({ code: 'selection.noReserveFits' }));
+    const drawn = replace(instance, panel, 'a1', ['b3', 'b4'], { seed: 's', newDraw: true });
+    expect(drawn.source).toBe('draw');
+    expect(['a3', 'a4']).toContain(drawn.replacement);
+    expect(replace(instance, panel, 'a1', ['b3', 'b4'], { seed: 's', newDraw: true })).toEqual(drawn);
+    // The household rule counts too: with b4 on the panel, a3 (same home) cannot come in.
+    expect(replace(instance, ['a1', 'a2', 'b1', 'b4'], 'a1', ['a3', 'a4'], { seed: 's', newDraw: false }).replacement).toBe('a4');
   });
 });

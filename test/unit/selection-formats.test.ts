@@ -4,6 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText, readPeople, readQuotas, readSelectionFiles, readTable } from '../../main/features/selection/formats.js';
+import { SHARED_DATA } from '../support/sharedData.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const QUOTAS = 'feature,value,min,max\nkunta,Hämeenlinna,1,2\nkunta,Espoo,0,2\nikä,18-34,0,3\nikä,35+,0,3\n';
@@ -61,7 +62,7 @@ describe('selection file formats', () => {
   });
 
   it('reads the replication format, with row numbers as ids', () => {
-    const dir = '/work/shared/data/sortition/replication/example_small_20';
+    const dir = path.join(SHARED_DATA, 'sortition/replication/example_small_20');
     const files = readSelectionFiles(readFileSync(path.join(dir, 'categories.csv')), readFileSync(path.join(dir, 'respondents.csv')));
     expect(files.problems).toEqual([]);
     expect(files.quotas.format).toBe('replication');
@@ -72,7 +73,7 @@ describe('selection file formats', () => {
   });
 
   it('reads the Sortition Foundation example with its id and address columns', () => {
-    const dir = '/work/shared/data/sortition/sf_example';
+    const dir = path.join(SHARED_DATA, 'sortition/sf_example');
     const files = readSelectionFiles(readFileSync(path.join(dir, 'features.csv')), readFileSync(path.join(dir, 'people.csv')), {
       idColumn: 'nationbuilder_id',
       addressColumns: ['primary_address1', 'primary_zip'],

@@ -35,7 +35,7 @@ export interface BuildOptions {
 
 /** Something the reader of an export should know before sending it on; `where` names the part. */
 export interface ExportWarning {
-  kind: 'voteOpen' | 'noVote' | 'untranslated';
+  kind: 'voteOpen' | 'noVote' | 'untranslated' | 'noAnswer';
   where: string;
 }
 

@@ -6,22 +6,31 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { DocumentLanguage } from '../../../shared/document.js';
+import { fill, type DocumentLanguage, type PuntariDocument } from '../../../shared/document.js';
 import { PuntariError } from '../../../shared/errors.js';
+import type { StatementRecommendation } from '../../../shared/statement.js';
 import { writeFileAtomic } from '../../store/atomicWrite.js';
 import { applyPassphrase, openSqlite, type Db } from '../../store/sqlite.js';
+import { readBasics } from '../panels/panels.js';
 import { buildStatementDocument, type ExportWarning } from './buildDocument.js';
-import { toDocx } from './docx.js';
-import { toHtml } from './html.js';
-import { toMarkdown } from './markdown.js';
+import { buildFollowUpDocument } from './followUpDocument.js';
 import { buildOpenData, toCsv, toJson } from './openData.js';
-import { toPdf } from './pdf.js';
 import { readExportData } from './sources.js';
+import { readStatementForExport } from './statementSource.js';
 import { exportTexts, type ExportTexts } from './texts.js';
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'md', 'html', 'csv', 'json', 'archive'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type DocumentFormat = Exclude<ExportFormat, 'archive'>;
+
+/** Which document: the statement itself, or the follow-up report of the authority's answers to it. */
+export const EXPORT_DOCUMENTS = ['statement', 'followup'] as const;
+export type ExportDocument = (typeof EXPORT_DOCUMENTS)[number];
+/** The formats each document comes in (the follow-up report has no open data or archive of its own). */
+export const DOCUMENT_FORMATS: Record<ExportDocument, readonly ExportFormat[]> = {
+  statement: EXPORT_FORMATS,
+  followup: ['docx', 'pdf', 'md', 'html'],
+};
 
 export const MIME: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -35,6 +44,8 @@ export const MIME: Record<ExportFormat, string> = {
 
 export interface RenderOptions {
   language: DocumentLanguage;
+  /** Default 'statement'. */
+  document?: ExportDocument;
   annexes?: 'public' | 'all';
   now?: Date;
   fontDir?: string;
@@ -46,24 +57,49 @@ export interface Rendered {
   warnings: ExportWarning[];
 }
 
-/** The statement in one format, in memory. */
+/**
+ * A document model in one format. Each renderer is imported when first asked for: an export runs in
+ * a fresh worker, and a DOCX need not load pdfkit and its fonts' shaping tables, nor a PDF the DOCX library.
+ */
+export async function renderDocument(doc: PuntariDocument, format: 'docx' | 'pdf' | 'md' | 'html', options: { fontDir?: string } = {}): Promise<Buffer> {
+  switch (format) {
+    case 'docx':
+      return (await import('./docx.js')).toDocx(doc);
+    case 'pdf':
+      return (await import('./pdf.js')).toPdf(doc, { fontDir: options.fontDir });
+    case 'md':
+      return Buffer.from((await import('./markdown.js')).toMarkdown(doc));
+    case 'html':
+      return Buffer.from((await import('./html.js')).toHtml(doc));
+  }
+}
+
+/** The follow-up report in one format; the recommendations not yet answered are its warnings. */
+async function renderFollowUp(db: Db, format: DocumentFormat, options: RenderOptions): Promise<Rendered> {
+  if (format === 'csv' || format === 'json') throw new PuntariError('protocol.badField', { field: 'format', issue: format });
+  const statement = readStatementForExport(db, options.language);
+  const doc = buildFollowUpDocument({ basics: readBasics(db), statement }, options);
+  const t = exportTexts(options.language);
+  const warnings: ExportWarning[] = statement.sections
+    .flatMap((s) => s.blocks)
+    .filter((b): b is StatementRecommendation => b.kind === 'recommendation' && !b.followUp)
+    .map((b) => ({ kind: 'noAnswer', where: `${fill(t.recommendation, { number: b.number })} (${b.title})` }));
+  return { bytes: await renderDocument(doc, format, options), warnings };
+}
+
+/** The statement (or, with `document: 'followup'`, its follow-up report) in one format, in memory. */
 export async function renderStatement(db: Db, format: DocumentFormat, options: RenderOptions): Promise<Rendered> {
+  if (options.document === 'followup') return renderFollowUp(db, format, options);
   const data = readExportData(db, options.language);
   const built = buildStatementDocument(data, { language: options.language, annexes: options.annexes ?? 'public', now: options.now, timeZone: options.timeZone });
   const doc = built.document;
   let bytes: Buffer;
   switch (format) {
     case 'docx':
-      bytes = await toDocx(doc);
-      break;
     case 'pdf':
-      bytes = await toPdf(doc, { fontDir: options.fontDir });
-      break;
     case 'md':
-      bytes = Buffer.from(toMarkdown(doc));
-      break;
     case 'html':
-      bytes = Buffer.from(toHtml(doc));
+      bytes = await renderDocument(doc, format, options);
       break;
     case 'csv':
       bytes = Buffer.from(toCsv(buildOpenData(data, options.language, options.now)));
@@ -165,6 +201,7 @@ export function describeWarnings(warnings: readonly ExportWarning[], language: D
 export async function exportStatement(db: Db, request: ExportRequest): Promise<ExportOutcome> {
   checkTarget(request.out, request.force ?? false);
   if (request.format === 'archive') {
+    if (request.document === 'followup') throw new PuntariError('protocol.badField', { field: 'format', issue: 'archive' });
     const { bytes } = exportArchive(db, request.out, request.passphrase);
     return { path: request.out, bytes, warnings: [] };
   }

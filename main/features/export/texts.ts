@@ -46,6 +46,23 @@ const fi = {
   minorityAuthors: 'Mielipiteen esittivät: {{authors}}',
   followUp: 'Viranomaisen vastaus',
   followUpStatus: { done: 'Toteutettu', planned: 'Suunnitteilla', notPossible: 'Ei mahdollinen' } as Record<string, string>,
+  followUpReport: {
+    title: 'Seurantaraportti – {{title}}',
+    short: 'Seurantaraportti',
+    subject: 'Asukaspaneelin suositusten seuranta',
+    asOf: 'Tilanne',
+    approved: 'Lausuma hyväksytty',
+    intro: 'Raportti kokoaa viranomaisen vastaukset asukaspaneelin lausuman suosituksiin: mitä on toteutettu, mitä suunnitellaan ja mikä ei ole mahdollista, perusteluineen. Vastattu {{answered}} suositukseen {{count}}:stä.',
+    summaryCaption: 'Suositukset vastauksen mukaan',
+    tableCaption: '{{section}}: viranomaisen vastaukset',
+    recommendation: 'Suositus',
+    status: 'Vastaus',
+    reasons: 'Perustelut',
+    date: 'Päivämäärä',
+    count: 'Suosituksia',
+    noAnswer: 'Ei vielä vastausta',
+    noRecommendations: 'Lausumassa ei ole suosituksia.',
+  },
   selection: 'Näin paneeli valittiin',
   selectionText:
     'Paneelin jäsenet valittiin arpomalla ilmoittautuneiden joukosta niin, että paneeli vastaa alueen väestöä taustatekijöiden osalta. ' +
@@ -97,6 +114,7 @@ const fi = {
     voteOpen: 'Äänestys on kesken: {{where}}',
     noVote: 'Suosituksesta ei ole äänestystulosta: {{where}}',
     untranslated: 'Kääntämättä ({{language}}): {{where}}',
+    noAnswer: 'Viranomainen ei ole vielä vastannut: {{where}}',
     notFinal: 'Lausumaa ei ole lukittu lopulliseksi; vienti on luonnos.',
     strict: 'Vienti keskeytettiin varoitusten vuoksi (--strict).',
     written: 'Kirjoitettu: {{path}}',
@@ -146,6 +164,23 @@ const sv: Texts = {
   minorityAuthors: 'Åsikten framfördes av: {{authors}}',
   followUp: 'Myndighetens svar',
   followUpStatus: { done: 'Genomförd', planned: 'Planerad', notPossible: 'Inte möjlig' },
+  followUpReport: {
+    title: 'Uppföljningsrapport – {{title}}',
+    short: 'Uppföljningsrapport',
+    subject: 'Uppföljning av invånarpanelens rekommendationer',
+    asOf: 'Läget',
+    approved: 'Utlåtandet godkänt',
+    intro: 'Rapporten samlar myndighetens svar på rekommendationerna i invånarpanelens utlåtande: vad som har genomförts, vad som planeras och vad som inte är möjligt, med motiveringar. Svar har getts på {{answered}} av {{count}} rekommendationer.',
+    summaryCaption: 'Rekommendationerna efter svar',
+    tableCaption: '{{section}}: myndighetens svar',
+    recommendation: 'Rekommendation',
+    status: 'Svar',
+    reasons: 'Motivering',
+    date: 'Datum',
+    count: 'Rekommendationer',
+    noAnswer: 'Inget svar ännu',
+    noRecommendations: 'Utlåtandet har inga rekommendationer.',
+  },
   selection: 'Så valdes panelen',
   selectionText:
     'Panelens medlemmar lottades bland de anmälda så att panelen motsvarar områdets befolkning i fråga om bakgrundsfaktorer. ' +
@@ -197,6 +232,7 @@ const sv: Texts = {
     voteOpen: 'Omröstningen pågår: {{where}}',
     noVote: 'Inget omröstningsresultat för rekommendationen: {{where}}',
     untranslated: 'Inte översatt ({{language}}): {{where}}',
+    noAnswer: 'Myndigheten har ännu inte svarat: {{where}}',
     notFinal: 'Utlåtandet är inte låst som slutligt; exporten är ett utkast.',
     strict: 'Exporten avbröts på grund av varningarna (--strict).',
     written: 'Skrivet: {{path}}',
@@ -244,6 +280,23 @@ const en: Texts = {
   minorityAuthors: 'Held by: {{authors}}',
   followUp: "The authority's answer",
   followUpStatus: { done: 'Done', planned: 'Planned', notPossible: 'Not possible' },
+  followUpReport: {
+    title: 'Follow-up report – {{title}}',
+    short: 'Follow-up report',
+    subject: "Follow-up of the residents' panel's recommendations",
+    asOf: 'As of',
+    approved: 'Statement approved',
+    intro: "This report gathers the authority's answers to the recommendations of the residents' panel's statement: what has been done, what is planned and what is not possible, with the reasons. {{answered}} of {{count}} recommendations have been answered.",
+    summaryCaption: 'Recommendations by answer',
+    tableCaption: "{{section}}: the authority's answers",
+    recommendation: 'Recommendation',
+    status: 'Answer',
+    reasons: 'Reasons',
+    date: 'Date',
+    count: 'Recommendations',
+    noAnswer: 'No answer yet',
+    noRecommendations: 'The statement has no recommendations.',
+  },
   selection: 'How the panel was chosen',
   selectionText:
     'The members were drawn by lot from those who signed up, so that the panel matches the population of the area in its background features. ' +
@@ -295,6 +348,7 @@ const en: Texts = {
     voteOpen: 'Vote still open: {{where}}',
     noVote: 'No vote result for the recommendation: {{where}}',
     untranslated: 'Not translated ({{language}}): {{where}}',
+    noAnswer: 'The authority has not answered yet: {{where}}',
     notFinal: 'The statement is not locked as final; the export is a draft.',
     strict: 'Export stopped because of the warnings (--strict).',
     written: 'Written: {{path}}',
@@ -311,22 +365,27 @@ export function exportTexts(language: DocumentLanguage): Texts {
 
 const LOCALES: Record<DocumentLanguage, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
+// Making an Intl formatter costs far more than using one, and a long statement formats thousands of cells.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f as T;
+}
+
 /** "14.11.2026", "14.11.2026", "14 November 2026". */
 export function formatDate(iso: string, language: DocumentLanguage, timeZone = 'Europe/Helsinki'): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const date = dateOnly ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : timeZone,
-    day: 'numeric',
-    month: language === 'en' ? 'long' : 'numeric',
-    year: 'numeric',
-  }).format(date);
+  const zone = dateOnly ? 'UTC' : timeZone;
+  return formatter(`d|${language}|${zone}`, () => new Intl.DateTimeFormat(LOCALES[language], { timeZone: zone, day: 'numeric', month: language === 'en' ? 'long' : 'numeric', year: 'numeric' })).format(date);
 }
 
 export function formatClock(iso: string, timeZone = 'Europe/Helsinki'): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
+  return formatter(`c|${timeZone}`, () => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })).format(new Date(iso));
 }
 
 export function formatNumber(value: number, language: DocumentLanguage, digits = 0): string {
-  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return formatter(`n|${language}|${digits}`, () => new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: digits, minimumFractionDigits: digits })).format(value);
 }

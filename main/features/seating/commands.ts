@@ -7,6 +7,7 @@ import { PuntariError } from '../../../shared/errors.js';
 import { uuidv7 } from '../../../shared/ids.js';
 import { agendaItemsTopic } from '../agenda/agenda.js';
 import type { CommandContext, CommandHandler } from '../context.js';
+import { takeProjector } from '../projector/projector.js';
 import { participantScope } from '../participants/participants.js';
 import { readParticipant, readRoster } from '../participants/roster.js';
 import { emitRound, emitSettings, readRound, readSettings, readShown, readTables, writeSettings } from './store.js';
@@ -193,7 +194,10 @@ export const needsAccessible: CommandHandler<'seating.needsAccessible'> = ({ par
 };
 
 export const showRound: CommandHandler<'seating.show'> = ({ roundId }, ctx) => {
-  if (roundId !== null) requireRound(ctx, roundId);
+  if (roundId !== null) {
+    requireRound(ctx, roundId);
+    takeProjector(ctx, 'seating');
+  }
   ctx.db.prepare("INSERT INTO meta (key, value) VALUES ('seating.shown', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify({ roundId }));
   ctx.change('seatingShown', 'shown', readShown(ctx.db));
   return null;

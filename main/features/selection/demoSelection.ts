@@ -135,7 +135,7 @@ function plan(): DemoPlan {
   });
   // Sami H. (p-30) could not come: the first reserve who keeps every quota took his place (p-40).
   const sami = assignment[29]!;
-  const r = replace(instance, panel, sami, reserves, `${seed}/replace`);
+  const r = replace(instance, panel, sami, reserves, { seed: `${seed}/replace`, newDraw: true });
   return { instance, data, panel, reserves, assignment, replacement: r.replacement, lotterySeed: DEMO_SEED };
 }
 

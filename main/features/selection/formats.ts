@@ -4,15 +4,19 @@
  *   that has an id column, and
  * - the replication format (Flanigan et al.) `category,feature,min,max` with respondents that have
  *   no id column: the file row number (the header is row 1) is the id.
- * CSV in UTF-8 with or without BOM, or Windows-1252; comma, semicolon or tab. Every problem names
- * its row (as a spreadsheet numbers it, the header being row 1) and column.
+ * CSV in UTF-8 with or without BOM, or Windows-1252; comma, semicolon or tab; or XLSX (the first
+ * worksheet). Every problem names its row (as a spreadsheet numbers it, the header being row 1)
+ * and column.
  */
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
+import { PuntariError } from '../../../shared/errors.js';
 import type { FormatProblem, Instance, Person, Quota } from '../../../shared/selection.js';
 
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le';
-export type Delimiter = ',' | ';' | '\t';
+/** How the file was read: a text encoding, or 'xlsx' (then the delimiter is ''). */
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'xlsx';
+export type Delimiter = ',' | ';' | '\t' | '';
 
 export interface Table {
   header: string[];
@@ -69,6 +73,41 @@ export function readTable(bytes: Uint8Array): Table {
   const [header = [], ...rows] = parsed.data;
   if (header.length === 0 || header.every((h) => h.trim() === '')) problems.push({ code: 'emptyFile', row: null, column: null });
   return { header: header.map((h) => h.trim()), rows, encoding, delimiter, problems };
+}
+
+function isXlsx(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** The first worksheet of an XLSX as a table of strings (cells as Excel shows them); row numbers are the sheet's. */
+export async function readXlsx(bytes: Uint8Array): Promise<Table> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new PuntariError('selection.unreadableFile', { file: 'xlsx', detail: String((error as Error).message).slice(0, 200) });
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return { header: [], rows: [], encoding: 'xlsx', delimiter: '', problems: [{ code: 'emptyFile', row: null, column: null }] };
+  const width = ws.columnCount;
+  const all: string[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(row.getCell(c).text?.trim() ?? '');
+    all.push(cells);
+  }
+  // Trailing empty rows are not rows.
+  while (all.length > 0 && all[all.length - 1]!.every((c) => c === '')) all.pop();
+  const [header = [], ...rows] = all;
+  const problems: FormatProblem[] = [];
+  if (header.length === 0 || header.every((h) => h === '')) problems.push({ code: 'emptyFile', row: null, column: null });
+  return { header: header.map((h) => h.trim()), rows, encoding: 'xlsx', delimiter: '', problems };
+}
+
+/** An XLSX (told by its ZIP signature) or a CSV. */
+export function readAnyTable(bytes: Uint8Array): Promise<Table> {
+  return isXlsx(bytes) ? readXlsx(bytes) : Promise.resolve(readTable(bytes));
 }
 
 function columnIndex(header: readonly string[], name: string): number {
@@ -227,10 +266,17 @@ export interface SelectionFiles {
   problems: { file: 'features' | 'people'; problem: FormatProblem }[];
 }
 
-/** Both files at once; `instance(k)` is only meaningful when `problems` is empty. */
+/** Both CSV files at once; `instance(k)` is only meaningful when `problems` is empty. */
 export function readSelectionFiles(featuresBytes: Uint8Array, peopleBytes: Uint8Array, options: PeopleOptions = {}): SelectionFiles & { instance(k: number): Instance } {
-  const quotasTable = readTable(featuresBytes);
-  const peopleTable = readTable(peopleBytes);
+  return readSelectionTables(readTable(featuresBytes), readTable(peopleBytes), options);
+}
+
+/** Both files, each CSV or XLSX. */
+export async function readSelectionFilesAnyFormat(featuresBytes: Uint8Array, peopleBytes: Uint8Array, options: PeopleOptions = {}): Promise<SelectionFiles & { instance(k: number): Instance }> {
+  return readSelectionTables(await readAnyTable(featuresBytes), await readAnyTable(peopleBytes), options);
+}
+
+function readSelectionTables(quotasTable: Table, peopleTable: Table, options: PeopleOptions): SelectionFiles & { instance(k: number): Instance } {
   const quotas = readQuotas(quotasTable);
   const people = readPeople(peopleTable, quotas.quotas, options);
   const problems = [

@@ -7,14 +7,13 @@
  * the panel gets each sign-up's id, features and a salted household hash.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { PuntariError } from '../../../shared/errors.js';
 import { uuidv7 } from '../../../shared/ids.js';
 import type { PoolMapping, PoolReport, UploadedTable } from '../../../shared/recruitment.js';
 import type { FormatProblem, Person } from '../../../shared/selection.js';
 import type { Db } from '../../store/sqlite.js';
 import type { CommandContext } from '../context.js';
-import { householdKey, readTable, type Table } from './formats.js';
+import { householdKey, readAnyTable, type Table } from './formats.js';
 import type { SignupPersonal } from './recruitmentFile.js';
 import { emitFeatures, emitSelection, ensureFeature, featureKeyOf, requireNotDrawn, valueMatcher } from './store.js';
 
@@ -37,40 +36,10 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function isXlsx(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-/** The first worksheet of an XLSX as a table of strings (cells as Excel shows them). */
-export async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new PuntariError('selection.unreadableFile', { file: 'xlsx', detail: String((error as Error).message).slice(0, 200) });
-  }
-  const ws = wb.worksheets[0];
-  const problems: FormatProblem[] = [];
-  if (!ws) return { header: [], rows: [], encoding: 'utf-8', delimiter: ',', problems: [{ code: 'emptyFile', row: null, column: null }] };
-  const width = ws.columnCount;
-  const all: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(row.getCell(c).text?.trim() ?? '');
-    all.push(cells);
-  }
-  // Trailing empty rows are not rows.
-  while (all.length > 0 && all[all.length - 1]!.every((c) => c === '')) all.pop();
-  const [header = [], ...rows] = all;
-  if (header.length === 0 || header.every((h) => h === '')) problems.push({ code: 'emptyFile', row: null, column: null });
-  return { header: header.map((h) => h.trim()), rows, encoding: 'xlsx', delimiter: '', problems } as unknown as Table;
-}
-
 export async function parseUpload(bytes: Uint8Array): Promise<{ table: Table; format: 'csv' | 'xlsx' }> {
   if (bytes.byteLength === 0) throw new PuntariError('selection.unreadableFile', { file: '', detail: 'empty' });
-  if (isXlsx(bytes)) return { table: await readXlsx(bytes), format: 'xlsx' };
-  return { table: readTable(bytes), format: 'csv' };
+  const table = await readAnyTable(bytes);
+  return { table, format: table.encoding === 'xlsx' ? 'xlsx' : 'csv' };
 }
 
 function pruneStaged(now: number): void {

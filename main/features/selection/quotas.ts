@@ -1,13 +1,13 @@
 /**
  * Quotas from a file: the Sortition Foundation's `feature,value,min,max[,min_flex,max_flex]` or the
- * replication format's `category,feature,min,max`. Features and values are matched to the panel's
+ * replication format's `category,feature,min,max`, in CSV or XLSX. Features and values are matched to the panel's
  * (by key or label); ones the panel does not have are created. Nothing is applied when the file has
  * a problem; every problem names its row and column.
  */
 import { uuidv7 } from '../../../shared/ids.js';
 import type { FormatProblem, Quota } from '../../../shared/selection.js';
 import type { CommandContext } from '../context.js';
-import { readQuotas as readQuotaFile, readTable } from './formats.js';
+import { readAnyTable, readQuotas as readQuotaFile } from './formats.js';
 import { emitFeatures, emitSelection, ensureFeature, featureKeyOf, requireNotDrawn, valueMatcher, writeQuotas } from './store.js';
 import type { Db } from '../../store/sqlite.js';
 
@@ -20,8 +20,9 @@ export interface QuotaFile {
   problems: FormatProblem[];
 }
 
-export function parseQuotaFile(bytes: Uint8Array): QuotaFile {
-  const table = readTable(bytes);
+/** A quotas file in CSV or XLSX. */
+export async function parseQuotaFile(bytes: Uint8Array): Promise<QuotaFile> {
+  const table = await readAnyTable(bytes);
   const read = readQuotaFile(table);
   return { quotas: read.quotas, format: read.format, encoding: table.encoding, delimiter: table.delimiter, rows: table.rows.length, problems: read.problems };
 }

@@ -6,7 +6,7 @@
  *
  * A link id written into both files keeps a recruitment file from being used with another panel.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PuntariError } from '../../../shared/errors.js';
 import { uuidv7 } from '../../../shared/ids.js';
@@ -89,16 +89,7 @@ export function openRecruitment(panelPath: string, passphrase: string | undefine
       db.pragma('journal_mode = DELETE');
       db.exec(SCHEMA);
       db.prepare("INSERT INTO meta (key, value) VALUES ('link', ?)").run(link);
-    } else {
-      let appId: number;
-      try {
-        appId = db.pragma('application_id', { simple: true }) as number;
-      } catch {
-        throw new PuntariError(passphrase === undefined ? 'panel.passphraseRequired' : 'panel.wrongPassphrase', { path });
-      }
-      const stored = appId === RECRUITMENT_APP_ID ? (db.prepare("SELECT value FROM meta WHERE key = 'link'").get() as { value: string } | undefined) : undefined;
-      if (!stored || stored.value !== link) throw new PuntariError('selection.recruitmentMismatch', { file: basename(path) });
-    }
+    } else if (storedLink(db, path, passphrase) !== link) throw new PuntariError('selection.recruitmentMismatch', { file: basename(path) });
     db.pragma('synchronous = FULL');
   } catch (error) {
     db.close();
@@ -106,6 +97,51 @@ export function openRecruitment(panelPath: string, passphrase: string | undefine
   }
   cached = { path, db };
   return db;
+}
+
+function storedLink(db: Db, path: string, passphrase: string | undefined): string | null {
+  let appId: number;
+  try {
+    appId = db.pragma('application_id', { simple: true }) as number;
+  } catch {
+    throw new PuntariError(passphrase === undefined ? 'panel.passphraseRequired' : 'panel.wrongPassphrase', { path });
+  }
+  if (appId !== RECRUITMENT_APP_ID) return null;
+  return (db.prepare("SELECT value FROM meta WHERE key = 'link'").get() as { value: string } | undefined)?.value ?? null;
+}
+
+/** The panel link written in a recruitment file at `path` (null: not a recruitment file); throws on a wrong passphrase. */
+export function recruitmentLinkAt(path: string, passphrase: string | undefined): string | null {
+  const db = openSqlite(path, { readonly: true, fileMustExist: true });
+  try {
+    if (passphrase !== undefined) applyPassphrase(db, passphrase);
+    return storedLink(db, path, passphrase);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A consistent copy of the panel's recruitment file at `target` (VACUUM INTO: still encrypted
+ * with the same passphrase), for a backup; false when the panel has no recruitment file.
+ */
+export function copyRecruitment(panelPath: string, passphrase: string | undefined, target: string): boolean {
+  const path = recruitmentPath(panelPath);
+  if (!existsSync(path)) return false;
+  const db = openSqlite(path, { readonly: true, fileMustExist: true });
+  const partial = `${target}.partial`;
+  rmSync(partial, { force: true });
+  try {
+    if (passphrase !== undefined) applyPassphrase(db, passphrase);
+    db.prepare('VACUUM INTO ?').run(partial);
+    renameSync(partial, target);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  } finally {
+    db.close();
+  }
+  return true;
 }
 
 export function newLink(): string {

@@ -118,7 +118,7 @@ export function selectionAuditPdf(data: AuditData, options: { lang: Lang; fontDi
     line(t('selection.pdf.seconds'), run.seconds.toFixed(2));
     line(t('selection.pdf.seed'), run.seed);
     if (run.lottery) {
-      line(t('selection.pdf.lottery'), t('selection.pdf.lotteryValue', { m: run.lottery.m, deviation: run.lottery.maxDeviation.toFixed(4) }));
+      line(t('selection.pdf.lottery'), t('selection.pdf.lotteryValue', { m: run.lottery.m, deviation: (run.lottery.maxDeviation * 100).toFixed(2) }));
       line(t('selection.pdf.lotterySeed'), run.lottery.seed);
     }
   }

@@ -5,8 +5,8 @@
  * - the draw picks the panel (a number 1..M drawn in public, or a recorded seed), orders the
  *   reserves, and makes the drawn people participants with the personal data from the
  *   recruitment file; the reserves' contacts are copied into the panel (for drop-outs at the venue);
- * - a drop-out is replaced by the first reserve that keeps every quota (engine.replace), or by a
- *   new draw from the pool when the recruitment file is at hand.
+ * - a drop-out is replaced by the first reserve that keeps every quota (engine.replace); when none
+ *   does, the facilitator is told and may ask for a new draw from the pool (recruitment file at hand).
  */
 import { PuntariError } from '../../../shared/errors.js';
 import type { JobStatus } from '../../../shared/host.js';
@@ -266,8 +266,12 @@ export interface ReplacePlan {
   source: 'reserve' | 'draw';
 }
 
-/** Who replaces a participant: the first unused reserve that keeps the quotas, or a draw from the pool. */
-export function planReplacement(db: Db, participantId: string, poolAvailable: boolean): ReplacePlan {
+/**
+ * Who replaces a participant: the first unused reserve (in the list's order) that keeps the
+ * quotas; when none does, a new draw from the pool, but only when asked for (`newDraw`) and the
+ * recruitment file is at hand. Without it (at the venue) only the reserves can stand in.
+ */
+export function planReplacement(db: Db, participantId: string, poolAvailable: boolean, newDraw: boolean): ReplacePlan {
   const outcome = db.prepare('SELECT seed FROM selection_outcome WHERE id = 1').get() as { seed: string } | undefined;
   if (!outcome) throw new PuntariError('selection.notDrawn');
   const m = db.prepare('SELECT pool_id FROM selection_member WHERE participant_id = ?').get(participantId) as { pool_id: string } | undefined;
@@ -277,11 +281,10 @@ export function planReplacement(db: Db, participantId: string, poolAvailable: bo
   const used = new Set((db.prepare('SELECT pool_id FROM selection_member').all() as { pool_id: string }[]).map((r) => r.pool_id));
   const reserves = (db.prepare('SELECT pool_id FROM selection_reserve ORDER BY rank').all() as { pool_id: string }[]).map((r) => r.pool_id).filter((id) => !used.has(id));
   const instance = readInstance(db);
-  // Without the pool (at the venue), only the reserves can stand in.
   const inst: Instance = poolAvailable
     ? { ...instance, people: instance.people.filter((p) => !used.has(p.id) || panel.includes(p.id)) }
     : { ...instance, people: instance.people.filter((p) => panel.includes(p.id) || reserves.includes(p.id)) };
-  const r = replace(inst, panel, m.pool_id, reserves, `${outcome.seed}/replace`);
+  const r = replace(inst, panel, m.pool_id, reserves, { seed: `${outcome.seed}/replace`, newDraw });
   return { dropped: { participantId, poolId: m.pool_id }, replacement: r.replacement, source: r.source };
 }
 

@@ -1,5 +1,5 @@
 /**
- * `puntari select --features F.csv --people P.csv --panel-size K [--algorithm leximin|legacy]
+ * `puntari select --features F.csv|xlsx --people P.csv|xlsx --panel-size K [--algorithm leximin|legacy]
  *  [--seed S] [--lottery M --draw D] [--id-column id] [--address-columns a,b] [--draws N]
  *  [--time-limit SECONDS] --out DIR`
  * writes selected.csv and remaining.csv (the input columns of those people), probabilities.csv
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { PuntariError } from '../../../shared/errors.js';
 import type { SelectionReport } from '../../../shared/selection.js';
 import { drawPanel, legacy, leximin, randomSeed, roundToLottery, samplePanel } from './engine/index.js';
-import { readSelectionFiles, toCsv } from './formats.js';
+import { readSelectionFilesAnyFormat, toCsv } from './formats.js';
 
 export interface SelectCliOptions {
   /** Where problem lines go (translated by the caller's translator). */
@@ -60,7 +60,7 @@ export async function selectCommand(args: string[], cli: SelectCliOptions): Prom
 
   const featuresFile = path.resolve(values.features!);
   const peopleFile = path.resolve(values.people!);
-  const files = readSelectionFiles(readBytes(featuresFile), readBytes(peopleFile), {
+  const files = await readSelectionFilesAnyFormat(readBytes(featuresFile), readBytes(peopleFile), {
     idColumn: values['id-column'],
     addressColumns: values['address-columns']?.split(',').map((s) => s.trim()).filter(Boolean),
   });

@@ -3,6 +3,7 @@ import { uuidv7 } from '../../../shared/ids.js';
 import { LOCK_MS, type StatementBlockRecord, type StatementSnapshot } from '../../../shared/statement.js';
 import type { Principal } from '../../../shared/roles.js';
 import type { CommandContext, CommandHandler } from '../context.js';
+import { takeProjector } from '../projector/projector.js';
 import {
   amendmentScope,
   canonicalFinal,
@@ -611,6 +612,15 @@ export const setFollowUp: CommandHandler<'statement.setFollowUp'> = ({ blockId, 
     )
     .run(blockId, status, reasons, answeredOn, ctx.now.toISOString());
   ctx.change('statementFollowUp', blockId, readFollowUps(ctx.db).find((f) => f.blockId === blockId) ?? null);
+  return null;
+};
+
+export const showOnProjector: CommandHandler<'statement.showOnProjector'> = ({ mode, blockId }, ctx) => {
+  if (blockId !== null) requireBlock(ctx, blockId);
+  if (mode !== null) takeProjector(ctx, 'statement');
+  const shown = { mode, blockId: mode === null ? null : blockId };
+  ctx.db.prepare("INSERT INTO meta (key, value) VALUES ('statement.shown', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(shown));
+  ctx.change('statementShown', 'shown', shown);
   return null;
 };
 

@@ -14,6 +14,32 @@ const EDIT_AT = '2026-11-19T09:30:00.000Z';
 
 const draft = (n: 1 | 2 | 3 | 4 | 5) => DEMO_RECOMMENDATIONS[n - 1]!;
 
+/** The authority's first answers, so that the demo's follow-up report is a real document. */
+const FOLLOW_UPS: { blockId: string; status: 'done' | 'planned' | 'notPossible'; reasons: string; answeredOn: string }[] = [
+  {
+    blockId: 'st-rec-1',
+    status: 'planned',
+    reasons:
+      'Aluehallitus on varannut vuoden 2027 talousarvioon kaksi hyvinvointiautoa. Ne aloittavat Mäntsälän ja ' +
+      'Pornaisten haja-asutusalueilla syksyllä 2027.',
+    answeredOn: '2027-02-16',
+  },
+  {
+    blockId: 'st-rec-4',
+    status: 'done',
+    reasons: 'Palvelupiste toimii kaikissa kuudessa kunnassa 1.3.2027 alkaen; aukioloa on tiistaisin ja torstaisin klo 19 asti.',
+    answeredOn: '2027-03-01',
+  },
+  {
+    blockId: 'st-rec-3',
+    status: 'notPossible',
+    reasons:
+      'Hyvinvointialue ei järjestä joukkoliikennettä, joten se ei voi muuttaa vuoroja itse. Suositus on lähetetty ' +
+      'kuntien ja ELY-keskuksen joukkoliikennetyöryhmälle, joka käsittelee sen kevään aikana.',
+    answeredOn: '2027-02-16',
+  },
+];
+
 const TITLE = 'Keski-Uudenmaan asukaspaneelin lausuma: Palvelut lähellä ja etänä';
 const SUMMARY =
   'Keski-Uudenmaan asukaspaneeli kokoontui marraskuussa 2026 kahtena päivänä pohtimaan, miten sosiaali- ja ' +
@@ -309,6 +335,9 @@ export function fillDemoStatement(db: Db): void {
     const version = block ? (t.current ? block.version : block.version - 1) : 1;
     insTranslation.run(t.targetId, 'sv', t.title, t.text, t.rationale, version, t.current ? EDIT_AT : V1_AT);
   }
+
+  const insFollowUp = db.prepare('INSERT INTO statement_follow_up (block_id, status, reasons, answered_on, updated_at) VALUES (?, ?, ?, ?, ?)');
+  for (const f of FOLLOW_UPS) insFollowUp.run(f.blockId, f.status, f.reasons, f.answeredOn, `${f.answeredOn}T10:00:00.000Z`);
 
   db.prepare('INSERT INTO statement_version (id, name, kind, snapshot, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)').run(
     'st-version-1',

@@ -15,6 +15,7 @@ import {
   type StatementBlockRecord,
   type StatementFinal,
   type StatementFollowUpRecord,
+  type StatementShown,
   type StatementLanguage,
   type StatementLock,
   type StatementMeta,
@@ -412,6 +413,14 @@ export const statementAmendmentsTopic: TopicReader<'statementAmendments'> = ({ d
     value: toAmendment(r),
     scope: amendmentScope(r.table_no),
   }));
+
+/** The draft on the projector, kept in meta ('statement.shown') like the seating round shown. */
+export function readShown(db: Db): StatementShown {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'statement.shown'").get() as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as StatementShown) : { mode: null, blockId: null };
+}
+
+export const statementShownTopic: TopicReader<'statementShown'> = ({ db }) => [{ key: 'shown', value: readShown(db), scope: null }];
 
 export const statementFollowUpTopic: TopicReader<'statementFollowUp'> = ({ db }) => readFollowUps(db).map((f) => ({ key: f.blockId, value: f, scope: null }));
 

@@ -8,10 +8,10 @@ import {
 } from '../../../shared/ballotCode.js';
 import { PuntariError } from '../../../shared/errors.js';
 import { validateBallot } from '../../../shared/voteCounting.js';
-import type { Vote } from '../../../shared/votes.js';
+import type { CastMode, Vote, VoteSubject } from '../../../shared/votes.js';
 import type { Db } from '../../store/sqlite.js';
 import type { CommandContext } from '../context.js';
-import { emitVote, randomBallotKey, readVote, requireVote, sha256Hex } from './store.js';
+import { emitVote, randomBallotKey, requireVote, sha256Hex } from './store.js';
 
 /**
  * Secret ballots: one-time codes (only their hashes are stored; the plaintext exists only in
@@ -47,21 +47,38 @@ export function issueCodes(ctx: Pick<CommandContext, 'db' | 'change'>, voteId: s
   return codes;
 }
 
+/** What a ballot needs of its vote (readVote would also count the turnout, for every ballot). */
+export type BallotVote = Pick<Vote, 'id' | 'title' | 'method' | 'subjects' | 'dots' | 'rankingCount'>;
+
 /** A code's vote, or the reason it cannot be used: mistyped, unknown, used, or the vote not open. */
-export function voteForCode(db: Db, typed: string): { vote: Vote; hash: string } {
+export function voteForCode(db: Db, typed: string): { vote: BallotVote; hash: string } {
   const code = normaliseBallotCode(typed);
   if (!isWellFormedBallotCode(code)) throw new PuntariError('ballot.mistyped');
   const hash = codeHash(code);
-  const row = db.prepare('SELECT vote_id, used FROM ballot_code WHERE code_hash = ?').get(hash) as { vote_id: string; used: number } | undefined;
+  const row = db
+    .prepare(
+      `SELECT c.used, v.id, v.title, v.method, v.subjects, v.dots, v.ranking_count, v.status, v.modes
+       FROM ballot_code c JOIN vote v ON v.id = c.vote_id WHERE c.code_hash = ?`,
+    )
+    .get(hash) as
+    | { used: number; id: string; title: string; method: Vote['method']; subjects: string; dots: number | null; ranking_count: Vote['rankingCount']; status: Vote['status']; modes: string }
+    | undefined;
   if (!row) throw new PuntariError('ballot.unknownCode');
   if (row.used === 1) throw new PuntariError('ballot.codeUsed');
-  const vote = readVote(db, row.vote_id);
-  if (!vote || vote.status !== 'open' || !vote.modes.includes('ballot')) throw new PuntariError('ballot.voteClosed');
+  if (row.status !== 'open' || !(JSON.parse(row.modes) as CastMode[]).includes('ballot')) throw new PuntariError('ballot.voteClosed');
+  const vote: BallotVote = {
+    id: row.id,
+    title: row.title,
+    method: row.method,
+    subjects: JSON.parse(row.subjects) as VoteSubject[],
+    dots: row.dots,
+    rankingCount: row.ranking_count,
+  };
   return { vote, hash };
 }
 
 /** What the ballot page needs to show a vote. */
-export function ballotView(vote: Vote) {
+export function ballotView(vote: BallotVote) {
   return { id: vote.id, title: vote.title, method: vote.method, subjects: vote.subjects, dots: vote.dots, rankingCount: vote.rankingCount };
 }
 

@@ -10,6 +10,7 @@ import {
   emitVote,
   isPublished,
   listVotes,
+  paperOf,
   readVote,
   requireVote,
   resultHashOf,
@@ -207,6 +208,7 @@ export const paperCounts: CommandHandler<'votes.paperCounts'> = ({ voteId, count
   ctx.db
     .prepare('INSERT INTO paper_count (vote_id, counts) VALUES (?, ?) ON CONFLICT (vote_id) DO UPDATE SET counts = excluded.counts')
     .run(voteId, JSON.stringify(checked.value));
+  ctx.change('paperCounts', voteId, { voteId, counts: checked.value });
   emitAll(ctx, voteId);
   return null;
 };
@@ -263,5 +265,11 @@ export const talliesTopic: TopicReader<'tallies'> = ({ db }) =>
   listVotes(db).flatMap((v) =>
     talliesOf(db, v.id).map((t) => ({ key: `${v.id}:${t.tableNo}`, value: t, scope: `table:${t.tableNo}` as const })),
   );
+
+export const paperCountsTopic: TopicReader<'paperCounts'> = ({ db }) =>
+  listVotes(db).flatMap((v) => {
+    const counts = paperOf(db, v.id);
+    return counts ? [{ key: v.id, value: { voteId: v.id, counts }, scope: null }] : [];
+  });
 
 export { readVote };

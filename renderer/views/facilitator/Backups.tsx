@@ -197,7 +197,15 @@ export function Backups() {
             <tbody>
               {files.map((file) => (
                 <tr key={file.path}>
-                  <td className="path">{file.name}</td>
+                  <td>
+                    <span className="path">{file.name}</span>
+                    {file.pool && (
+                      <>
+                        {' '}
+                        <span className="badge">{t('backups.withPool')}</span>
+                      </>
+                    )}
+                  </td>
                   <td>{formatDateTime(file.createdAt, i18n.language)}</td>
                   <td>{formatBytes(file.bytes, i18n.language)}</td>
                   <td>
@@ -223,7 +231,16 @@ export function Backups() {
           setToRestore(null);
           if (!file) return;
           const result = await restore.run('host.restoreBackup', { path: file.path });
-          if (result !== undefined) setStatus(t('backups.restored', { name: file.name }));
+          if (result === undefined) return;
+          const pool =
+            result.pool === 'restored'
+              ? [t('backups.poolRestored'), result.setAside ? t('backups.poolPreviousKept', { name: result.setAside }) : '']
+              : result.pool === 'kept'
+                ? [t('backups.poolKept')]
+                : result.pool === 'setAside'
+                  ? [t('backups.poolSetAside', { name: result.setAside ?? '' })]
+                  : [];
+          setStatus([t('backups.restored', { name: file.name }), ...pool].filter(Boolean).join(' '));
         }}
       />
     </div>

@@ -8,6 +8,7 @@ import { useTopic } from '../../stores/topics.js';
 import type { ProjectedQuestion } from '../../../shared/questions.js';
 import { ProjectedResults, useShownVote } from '../votes/ProjectedResults.js';
 import { FindYourTable, useShownSeating } from '../seating/FindYourTable.js';
+import { ProjectedStatement, useShownStatement } from '../statement/ProjectedStatement.js';
 import './projector.css';
 
 /**
@@ -24,6 +25,7 @@ export function Projector() {
   const projected = useTopic('projectedQuestion').projected;
   const shownVote = useShownVote();
   const shownSeating = useShownSeating();
+  const shownStatement = useShownStatement();
 
   if (clock.blackout) {
     return (
@@ -48,6 +50,14 @@ export function Projector() {
       <FindYourTable round={shownSeating}>
         <Chime offerEnable />
       </FindYourTable>
+    );
+
+  // The draft statement for the read-through, one block at a time or the whole draft.
+  if (shownStatement)
+    return (
+      <ProjectedStatement shown={shownStatement}>
+        <Chime offerEnable />
+      </ProjectedStatement>
     );
 
   if (!item) {

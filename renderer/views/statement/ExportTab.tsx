@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatementLanguage } from '../../../shared/statement.js';
+import { useTopic } from '../../stores/topics.js';
 import { useDraft } from './model.js';
 
 const FORMATS = ['docx', 'pdf', 'html', 'md', 'csv', 'json'] as const;
+const FOLLOW_UP_FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
 
 /** The statement for the record and the web: every format from the one document model. */
 export function ExportTab() {
@@ -13,6 +15,9 @@ export function ExportTab() {
   const second = draft.meta?.secondLanguage ?? null;
   const languages: StatementLanguage[] = second ? [main, second] : [main];
   const [lang, setLang] = useState<StatementLanguage>(main);
+  const followUps = useTopic('statementFollowUp');
+  const recs = draft.sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'recommendation');
+  const answered = recs.filter((b) => followUps[b.id]).length;
   return (
     <section aria-labelledby="statement-export-title" className="statement-export">
       <h2 id="statement-export-title">{t('statement.export.title')}</h2>
@@ -37,6 +42,17 @@ export function ExportTab() {
         ))}
       </ul>
       <p className="muted">{t('statement.export.archiveHint')}</p>
+      <h3 id="statement-followup-title">{t('statement.export.followUpTitle')}</h3>
+      <p>{t('statement.export.followUpIntro', { answered, count: recs.length })}</p>
+      <ul className="export-links" aria-labelledby="statement-followup-title">
+        {FOLLOW_UP_FORMATS.map((format) => (
+          <li key={format}>
+            <a href={`/api/export/followup.${format}?lang=${lang}`} download>
+              {t(`statement.export.followUpFormat.${format}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useTopic } from '../../stores/topics.js';
 import { AmendmentsTab } from './AmendmentsTab.js';
 import { DraftTab } from './DraftTab.js';
 import { ExportTab } from './ExportTab.js';
+import { ProjectorControls } from './ProjectorControls.js';
 import { RecordTab } from './RecordTab.js';
 import { TranslationTab } from './TranslationTab.js';
 import { VersionsTab } from './VersionsTab.js';
@@ -30,6 +31,7 @@ export function StatementEditor() {
           </p>
         )}
       </div>
+      <ProjectorControls />
       <nav aria-label={t('statement.tabsLabel')} className="sub-nav">
         <ul>
           {TABS.map((name) => (

@@ -8,9 +8,8 @@ import { Field } from '../../components/Field.js';
 import { useCommand } from '../../components/useCommand.js';
 import { useConnection } from '../../stores/connection.js';
 import { useTopic, useTopicList } from '../../stores/topics.js';
-import { RankingQuestion } from '../ballot/BallotInputs.js';
 import { CountsGrid, countsFrom, draftFrom, type CountDraft } from './CountsGrid.js';
-import { findResult, formatPercent, methodHasThresholds } from './model.js';
+import { findResult, formatPercent, methodHasThresholds, rankingFromPlaces, type PlacesProblem } from './model.js';
 import { ResultHash, ResultsChart } from './ResultsChart.js';
 import { useTurnout } from './turnout.js';
 import { VoteForm } from './VoteForm.js';
@@ -352,13 +351,25 @@ function CodesSection({ vote }: { vote: Vote }) {
   );
 }
 
-/** Paper ballots counted by hand: totals per answer, replacing the earlier paper count. */
+/**
+ * Paper ballots counted by hand: totals per answer, replacing the earlier paper count, which the
+ * form starts from (after a reload or a re-opening, late ballots are added to what was saved).
+ */
 function PaperCounts({ vote }: { vote: Vote }) {
   const { t } = useTranslation();
   const command = useCommand();
-  const [draft, setDraft] = useState<CountDraft>(() => draftFrom(vote, null));
+  const stored = useTopic('paperCounts')[vote.id]?.counts ?? null;
+  const [draft, setDraft] = useState<CountDraft>(() => draftFrom(vote, stored));
+  const [touched, setTouched] = useState(false);
   const [bad, setBad] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+
+  // A count saved from another window fills an untouched form.
+  const storedKey = JSON.stringify(stored);
+  useEffect(() => {
+    if (!touched) setDraft(draftFrom(vote, stored));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [storedKey]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = countsFrom(vote, draft);
@@ -369,6 +380,7 @@ function PaperCounts({ vote }: { vote: Vote }) {
     setBad(null);
     const done = await command.run('votes.paperCounts', { voteId: vote.id, counts: parsed.counts });
     setSaved(done !== undefined);
+    if (done !== undefined) setTouched(false);
   };
   return (
     <section aria-labelledby="paper-heading" className="panel-section">
@@ -380,6 +392,7 @@ function PaperCounts({ vote }: { vote: Vote }) {
           draft={draft}
           onChange={(d) => {
             setDraft(d);
+            setTouched(true);
             setSaved(false);
           }}
           tableSize={null}
@@ -404,27 +417,84 @@ function PaperCounts({ vote }: { vote: Vote }) {
   );
 }
 
-/** Paper ranking ballots: each one's order entered as it is read out. */
+/**
+ * Paper ranking ballots, entered one at a time as each is read out: the place written beside
+ * each option (blank: none). A ballot with two options at one place, a skipped place or (Borda)
+ * an option without a place is refused here, saying which, and nothing is saved.
+ */
 function PaperRanking({ vote }: { vote: Vote }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const command = useCommand();
-  const initial = vote.subjects.map((s) => s.id);
-  const [ranking, setRanking] = useState<string[]>(initial);
+  const base = useId();
+  const first = useRef<HTMLInputElement>(null);
+  const [places, setPlaces] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<PlacesProblem | null>(null);
   const [entered, setEntered] = useState(0);
+  const label = (id: string) => vote.subjects.find((s) => s.id === id)?.label ?? id;
+  const list = (ids: string[]) => new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(ids.map(label));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const done = await command.run('votes.paperRanking', { voteId: vote.id, ballotId: uuidv7(), ranking });
+    const read = rankingFromPlaces(vote, places);
+    if ('problem' in read) {
+      setProblem(read.problem);
+      return;
+    }
+    setProblem(null);
+    const done = await command.run('votes.paperRanking', { voteId: vote.id, ballotId: uuidv7(), ranking: read.ranking });
     if (done !== undefined) {
       setEntered((n) => n + 1);
-      setRanking(initial);
+      setPlaces({});
+      first.current?.focus();
     }
   };
+  const problemText =
+    problem &&
+    t(`votes.paper.problem.${problem.kind}`, {
+      place: 'place' in problem ? problem.place : 0,
+      max: vote.subjects.length,
+      options: list(problem.subjectIds),
+    });
   return (
     <section aria-labelledby="paper-heading" className="panel-section">
       <h2 id="paper-heading">{t('votes.paper.rankingTitle')}</h2>
-      <p className="hint">{t('votes.paper.rankingHint')}</p>
+      <p className="hint" id={`${base}-hint`}>
+        {t('votes.paper.rankingHint')} {vote.rankingCount === 'irv' ? t('votes.paper.rankingHintIrv') : t('votes.paper.rankingHintBorda')}
+      </p>
       <form onSubmit={submit} noValidate className="paper-ranking">
-        <RankingQuestion subjects={vote.subjects} ranking={ranking} onChange={setRanking} legend={t('votes.paper.rankingLegend')} />
+        <fieldset>
+          <legend>{t('votes.paper.rankingLegend')}</legend>
+          <ul className="paper-places">
+            {vote.subjects.map((s, i) => {
+              const bad = problem !== null && problem.subjectIds.includes(s.id);
+              return (
+                <li key={s.id} className={bad ? 'row-problem' : undefined}>
+                  <input
+                    ref={i === 0 ? first : undefined}
+                    id={`${base}-${i}`}
+                    type="text"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    maxLength={3}
+                    className="count-input"
+                    value={places[s.id] ?? ''}
+                    aria-describedby={`${base}-hint`}
+                    aria-invalid={bad || undefined}
+                    onChange={(e) => {
+                      setPlaces({ ...places, [s.id]: e.target.value });
+                      setProblem(null);
+                    }}
+                  />
+                  <label htmlFor={`${base}-${i}`}>{s.label}</label>
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+        {problemText && (
+          <p className="alert alert-error" role="alert">
+            {problemText}
+          </p>
+        )}
         <ErrorAlert error={command.error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={command.busy}>

@@ -105,3 +105,46 @@ export function tallyProblem(
 export function methodHasThresholds(method: VoteMethod): boolean {
   return method !== 'ranking';
 }
+
+export type PlacesProblem =
+  | { kind: 'notPlace'; subjectIds: string[] }
+  | { kind: 'tied'; place: number; subjectIds: string[] }
+  | { kind: 'gap'; place: number; subjectIds: string[] }
+  | { kind: 'unranked'; subjectIds: string[] }
+  | { kind: 'empty'; subjectIds: string[] };
+
+/**
+ * A paper ranking ballot as its order, from the places written on it (subject id → "1", "2", …;
+ * blank = not ranked), or what is wrong with it: a place that is not a whole number 1…n, two
+ * options at the same place, a place skipped, or (Borda) an option left without a place.
+ * Instant runoff takes a ballot that stops early.
+ */
+export function rankingFromPlaces(
+  vote: Pick<Vote, 'subjects' | 'rankingCount'>,
+  places: Record<string, string>,
+): { ranking: string[] } | { problem: PlacesProblem } {
+  const n = vote.subjects.length;
+  const placed: { id: string; place: number }[] = [];
+  const blank: string[] = [];
+  const notPlace: string[] = [];
+  for (const s of vote.subjects) {
+    const text = (places[s.id] ?? '').trim();
+    if (text === '') {
+      blank.push(s.id);
+      continue;
+    }
+    const place = Number(text);
+    if (!Number.isInteger(place) || place < 1 || place > n) notPlace.push(s.id);
+    else placed.push({ id: s.id, place });
+  }
+  if (notPlace.length > 0) return { problem: { kind: 'notPlace', subjectIds: notPlace } };
+  if (placed.length === 0) return { problem: { kind: 'empty', subjectIds: [] } };
+  placed.sort((a, b) => a.place - b.place);
+  for (let i = 0; i < placed.length; i++) {
+    const place = placed[i]!.place;
+    if (place < i + 1) return { problem: { kind: 'tied', place, subjectIds: placed.filter((p) => p.place === place).map((p) => p.id) } };
+    if (place > i + 1) return { problem: { kind: 'gap', place: i + 1, subjectIds: [] } };
+  }
+  if (vote.rankingCount !== 'irv' && blank.length > 0) return { problem: { kind: 'unranked', subjectIds: blank } };
+  return { ranking: placed.map((p) => p.id) };
+}

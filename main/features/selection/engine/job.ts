@@ -1,8 +1,19 @@
 /**
- * The 'selection.run' job: LEXIMIN or LEGACY in a worker thread, with progress and cancel.
- * The result is plain data (structured-clone safe) for the hub to store.
+ * The selection's worker-thread jobs: 'selection.run' (LEXIMIN or LEGACY, with progress and
+ * cancel) and 'selection.feasibility' (the quotas' smallest relaxation: a MIP that takes seconds on
+ * a large pool, so it must not hold up the hub's thread). Results are plain data (structured-clone
+ * safe) for the hub.
  */
-import { SelectionJobInputSchema, type LegacyResult, type LeximinResult, type Lottery, type SelectionJobInput } from '../../../../shared/selection.js';
+import {
+  SelectionJobInputSchema,
+  type Feasibility,
+  type Instance,
+  type LegacyResult,
+  type LeximinResult,
+  type Lottery,
+  type SelectionJobInput,
+} from '../../../../shared/selection.js';
+import { checkFeasibility } from './feasibility.js';
 import type { EngineIo } from './leximin.js';
 import { legacy } from './legacy.js';
 import { leximin } from './leximin.js';
@@ -32,4 +43,8 @@ export async function selectionJob(input: SelectionJobInput, io: EngineIo): Prom
     return { result, selected: draw === null ? [] : drawPanel(lottery, draw), seed, lottery, draw };
   }
   return { result, selected: samplePanel(result, seed), seed, lottery: null, draw: null };
+}
+
+export function feasibilityJob(input: { instance: Instance }): Promise<Feasibility> {
+  return checkFeasibility(input.instance);
 }

@@ -3,7 +3,17 @@
  * 1..M drawn in public (dice, a lottery machine) picks the panel. Rounding works on the type-level
  * panels: ⌊M·λ⌋ tickets each, then the remaining tickets go one at a time to the panel that keeps
  * every type's expected count closest to its target. Within a type the members take turns
- * (a seeded order), so each member is on ⌊T/n⌋ or ⌈T/n⌉ tickets.
+ * (a seeded order), so each member is on ⌊T/n⌋ or ⌈T/n⌉ of the T tickets' places of that type.
+ *
+ * Deterministic: the lottery is a function of the type-level lottery (as stored with the run),
+ * M and the seed alone. The ticket counts do not depend on the seed (ties go to the panel that
+ * comes first in the LEXIMIN result); the seed (`<seed>/lottery/<M>`) only orders the tickets and
+ * the members' turns. Everything is IEEE double arithmetic with no platform-dependent functions,
+ * so the same inputs give the same M panels on any machine.
+ *
+ * `maxDeviation` is the largest change of any person's probability that rounding causes:
+ * max over people of |tickets with them / M − their LEXIMIN probability|. It is shown with the
+ * run, in the draw and in the audit report, and written to the CLI's report.json.
  */
 import { PuntariError } from '../../../../shared/errors.js';
 import type { LeximinResult, Lottery } from '../../../../shared/selection.js';

@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackgroundFeature, Participant } from '../../../../shared/participants.js';
 import type { SelectionView } from '../../../../shared/recruitment.js';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.js';
 import { Scroll } from './Scroll.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { HubError } from '../../../hub/errors.js';
 import { useTopic } from '../../../stores/topics.js';
 import { selectionApi } from './api.js';
 import { currentRun } from './RunPanel.js';
@@ -27,30 +28,45 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
+  /** The drop-out whom no reserve can replace without breaking a quota: a new draw is offered. */
+  const [noReserve, setNoReserve] = useState<Participant | null>(null);
+  const noReserveRef = useRef<HTMLDivElement>(null);
+  const newDrawRef = useRef<HTMLButtonElement>(null);
+  // The facilitator may have clicked far down the panel's list: bring the news (and the next step) to them.
+  useEffect(() => {
+    if (!noReserve) return;
+    noReserveRef.current?.scrollIntoView({ block: 'nearest' });
+    newDrawRef.current?.focus();
+  }, [noReserve]);
   const lex = currentRun(view, 'leximin');
   const outcome = view.outcome;
   const m = lex?.lottery?.m ?? view.settings.lotteryM;
   const drawNumber = Number(number);
   const numberOk = Number.isInteger(drawNumber) && drawNumber >= 1 && drawNumber <= m;
 
-  async function act(kind: 'number' | 'seed' | 'forget' | 'replace', participantId?: string) {
+  async function act(kind: 'number' | 'seed' | 'forget' | 'replace' | 'newDraw', participant?: Participant) {
     setConfirm(null);
     setBusy(true);
     setError(null);
     setMessage(null);
+    setNoReserve(null);
     try {
       if (kind === 'forget') {
         await selectionApi('POST', '/api/selection/forget-pool');
         setMessage(t('selection.draw.forgotten'));
-      } else if (kind === 'replace') {
-        const res = await selectionApi<{ participantId: string; source: 'reserve' | 'draw' }>('POST', '/api/selection/replace', { participantId });
+      } else if (kind === 'replace' || kind === 'newDraw') {
+        const res = await selectionApi<{ participantId: string; source: 'reserve' | 'draw' }>('POST', '/api/selection/replace', {
+          participantId: participant!.id,
+          newDraw: kind === 'newDraw',
+        });
         setMessage(t(`selection.draw.replaced.${res.source}`));
       } else {
         await selectionApi('POST', '/api/selection/draw', kind === 'number' ? { runId: lex!.id, number: drawNumber, status } : { runId: lex!.id, seed, status });
         setMessage(t('selection.draw.done'));
       }
     } catch (caught) {
-      setError(caught);
+      if (caught instanceof HubError && caught.code === 'selection.noReserveFits') setNoReserve(participant!);
+      else setError(caught);
     } finally {
       setBusy(false);
     }
@@ -64,6 +80,10 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
   return (
     <section className="panel-section" aria-labelledby={`${base}-h`}>
       <h2 id={`${base}-h`}>{t('selection.draw.title')}</h2>
+      <div role="status" aria-live="polite">
+        {message && <p className="save-state">{message}</p>}
+      </div>
+      <ErrorAlert error={error} />
       {!outcome && !lex && <p>{t('selection.draw.needRun')}</p>}
       {!outcome && lex && !lex.final && <p className="alert alert-error">{t('selection.draw.notFinal')}</p>}
       {!outcome && lex?.final && (
@@ -116,6 +136,23 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
               </button>
             )}
           </div>
+          {noReserve && (
+            <div className="alert alert-info sel-no-reserve" role="alert" ref={noReserveRef}>
+              <p>{t('selection.draw.noReserveFits', { name: noReserve.displayName })}</p>
+              {view.pool?.recruitmentFileFound ? (
+                <div className="actions">
+                  <button type="button" className="primary" disabled={busy} onClick={() => void act('newDraw', noReserve)} ref={newDrawRef}>
+                    {t('selection.draw.newDraw')}
+                  </button>
+                  <button type="button" disabled={busy} onClick={() => setNoReserve(null)}>
+                    {t('common.cancel')}
+                  </button>
+                </div>
+              ) : (
+                <p>{t('selection.draw.noPoolForDraw')}</p>
+              )}
+            </div>
+          )}
           <div className="sel-outcome">
             <Scroll label={t('selection.draw.panelCaption', { count: outcome.panel.length })}>
               <table className="data-table">
@@ -165,10 +202,6 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
           </div>
         </>
       )}
-      <div role="status" aria-live="polite">
-        {message && <p className="save-state">{message}</p>}
-      </div>
-      <ErrorAlert error={error} />
       <ConfirmDialog
         open={confirm !== null}
         title={
@@ -192,7 +225,7 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
         onCancel={() => setConfirm(null)}
         onConfirm={() => {
           if (!confirm) return;
-          void act(confirm.kind, confirm.kind === 'replace' ? confirm.participant.id : undefined);
+          void act(confirm.kind, confirm.kind === 'replace' ? confirm.participant : undefined);
         }}
       />
     </section>

@@ -308,7 +308,7 @@ export function ImportQuotas({ disabled }: { disabled: boolean }) {
       <p className="hint" id={`${base}-qh`}>
         {t('selection.quotas.fileHint')}
       </p>
-      <input id={`${base}-q`} type="file" accept=".csv,.txt,.tsv,text/csv" aria-describedby={`${base}-qh`} disabled={disabled} onChange={(e) => void onFile(e.target.files?.[0])} />
+      <input id={`${base}-q`} type="file" accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby={`${base}-qh`} disabled={disabled} onChange={(e) => void onFile(e.target.files?.[0])} />
       <div role="status">{done !== null && <p className="save-state">{t('selection.quotas.fileDone', { count: done })}</p>}</div>
       {problems && <ProblemTable problems={problems} caption={t('selection.quotas.fileProblems', { count: problems.length })} />}
       <ErrorAlert error={error} />

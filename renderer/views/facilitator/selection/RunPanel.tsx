@@ -120,6 +120,12 @@ export function RunPanel({ view, features }: { view: SelectionView; features: Ba
               <dt>{t('selection.run.seconds')}</dt>
               <dd>{num(lex.seconds, 1)} s</dd>
             </div>
+            {lex.lottery && (
+              <div>
+                <dt>{t('selection.run.rounding', { m: num(lex.lottery.m, 0) })}</dt>
+                <dd>{t('selection.run.roundingValue', { points: num(lex.lottery.maxDeviation * 100, 2) })}</dd>
+              </div>
+            )}
           </dl>
           <div className="sel-charts">
             <div>

@@ -1,0 +1,88 @@
+/**
+ * The afternoon read-through (the scenario's 15:00): the facilitator puts the demo's draft
+ * statement on the projector, one part at a time and then the whole draft scrolled to where she
+ * is, and takes it down again. Screenshots go to .tmp/screens/statement-projector-*.png.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { type HostProcess, startDemoHost } from '../support/hub.js';
+
+const SCREENS = path.resolve('.tmp/screens');
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENS, `statement-projector-${name}.png`) });
+}
+
+async function axe(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const found = results.violations.map((v) => `${name}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(found, found.join('\n')).toEqual([]);
+}
+
+let dir: string;
+let host: HostProcess;
+
+test.beforeEach(async () => {
+  ({ dir, host } = await startDemoHost('statement-projector'));
+});
+
+test.afterEach(async () => {
+  await host?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('the facilitator steps through the draft on the projector, one part at a time and scrolling', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const fac = await context.newPage();
+  await fac.goto(host.facilitatorUrl);
+  await fac.getByRole('navigation').getByRole('link', { name: 'Lausuma' }).click();
+  await expect(fac.getByRole('heading', { level: 1, name: 'Lausuma' })).toBeVisible();
+  const projector = await context.newPage();
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.goto(`${host.origin}/#/projector`);
+  await expect(projector.locator('main#main')).toBeVisible();
+  await expect(projector.locator('.projected-statement')).toHaveCount(0);
+
+  // ---- one part at a time: the statement's start, then recommendation 1
+  const controls = fac.getByRole('region', { name: 'Projektori' });
+  await controls.getByLabel('Näytä projektorilla').selectOption({ label: 'Yksi kohta kerrallaan' });
+  await expect(controls.getByText('Projektorilla nyt: Alku: otsikko ja tiivistelmä')).toBeVisible();
+  await expect(projector.getByText('Alku: otsikko ja tiivistelmä')).toBeVisible();
+  await expect(projector.getByRole('heading', { level: 2, name: /Keski-Uudenmaan asukaspaneelin lausuma/ })).toBeVisible();
+  await controls.getByRole('button', { name: 'Seuraava ›' }).click();
+  await expect(projector.getByRole('heading', { level: 2, name: 'Suositus 1: Liikkuvat palvelut haja-asutusalueille' })).toBeVisible();
+  await expect(projector.getByText('1. Lähipalvelut ja palveluverkko')).toBeVisible();
+  await expect(projector.getByText('2 / 11')).toBeVisible();
+  await expect(projector.getByText('Perustelut')).toBeVisible();
+  await shot(projector, 'one');
+  await axe(projector, 'projector-statement-one');
+  await shot(fac, 'controls');
+  await axe(fac, 'statement-projector-controls');
+
+  // A long part still fits: the text shrinks rather than running off the screen.
+  await controls.getByLabel('Kohta').selectOption({ label: 'Suositus 2: Yhden luukun palvelupiste jokaiseen kuntaan' });
+  const stage = projector.locator('.ps-stage');
+  await expect(stage.getByRole('heading', { name: /Suositus 2: / })).toBeVisible();
+  await expect.poll(() => stage.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+
+  // ---- the whole draft, scrolled to the part the facilitator is at
+  await controls.getByLabel('Näytä projektorilla').selectOption({ label: 'Koko luonnos vierittäen' });
+  await controls.getByLabel('Kohta').selectOption({ label: 'Suositus 6: Esteettömät palvelupisteet' });
+  const current = projector.locator('.ps-block[aria-current="step"]');
+  await expect(current.getByRole('heading', { level: 3 })).toHaveText('Suositus 6: Esteettömät palvelupisteet');
+  await expect(current).toBeInViewport();
+  // Scrolled to the top of the screen (the scroll is smooth, so wait for it to end).
+  await expect.poll(async () => (await current.boundingBox())?.y ?? Infinity, { timeout: 15_000 }).toBeLessThan(200);
+  await expect(projector.getByRole('heading', { level: 2, name: '2. Saavutettavuus ja liikkuminen' })).toHaveCount(1);
+  await shot(projector, 'scroll');
+  await axe(projector, 'projector-statement-scroll');
+
+  // ---- taken down: the projector's own screen is back
+  await controls.getByLabel('Näytä projektorilla').selectOption({ label: 'Ei näytetä' });
+  await expect(projector.locator('.projected-statement')).toHaveCount(0);
+  await expect(controls.getByText('Luonnos ei ole projektorilla.')).toBeVisible();
+  await context.close();
+});
