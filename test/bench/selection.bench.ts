@@ -32,6 +32,7 @@ const INSTANCES = Object.entries(reference).filter(([name]) => !name.startsWith(
 const ADDRESS: Record<string, string[]> = { sf_example: ['primary_address1', 'primary_zip'] };
 
 const only = args.only?.split(',');
+const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 const results: Record<string, unknown> = {};
 for (const [name, ref] of INSTANCES) {
   if (only && !only.includes(name)) continue;
@@ -45,15 +46,21 @@ for (const [name, ref] of INSTANCES) {
   if (files.problems.length) throw new Error(`${name}: ${JSON.stringify(files.problems.slice(0, 3))}`);
   const instance = files.instance(ref.k);
   process.stdout.write(`${name} (n=${instance.people.length}, k=${ref.k}) LEXIMIN… `);
+  // CPU seconds next to wall seconds: the machine may be shared, and CPU time shows progress anyway.
+  const cpu = process.cpuUsage();
   const lex = await leximin(instance, {}, { timeLimitSeconds: Number(args['time-limit']), expandPanels: false });
-  process.stdout.write(`${lex.seconds.toFixed(1)} s, min ${lex.minProbability.toFixed(6)}, final ${lex.final}; LEGACY… `);
+  const lexCpu = process.cpuUsage(cpu);
+  process.stdout.write(`${lex.seconds.toFixed(1)} s (CPU ${cpuSeconds(lexCpu).toFixed(1)} s), min ${lex.minProbability.toFixed(6)}, final ${lex.final}; LEGACY… `);
+  const legCpu = process.cpuUsage();
   const leg = legacy(instance, { seed: `bench-${name}`, draws: Number(args.draws) });
+  const legCpuSeconds = cpuSeconds(process.cpuUsage(legCpu));
   process.stdout.write(`${leg.seconds.toFixed(1)} s, min ${leg.minProbability.toFixed(4)}\n`);
   results[name] = {
     n: instance.people.length,
     k: ref.k,
     types: lex.stats.types,
     seconds: round(lex.seconds, 2),
+    cpu_seconds: round(cpuSeconds(lexCpu), 2),
     min_probability: round(lex.minProbability, 9),
     reference: ref.min_probability ?? null,
     reference_diff: ref.min_probability === undefined ? null : round(Math.abs(lex.minProbability - ref.min_probability), 9),
@@ -64,6 +71,7 @@ for (const [name, ref] of INSTANCES) {
     pricing_solves: lex.stats.pricingSolves,
     legacy: {
       seconds: round(leg.seconds, 2),
+      cpu_seconds: round(legCpuSeconds, 2),
       min_probability: round(leg.minProbability, 4),
       gini: round(leg.gini, 4),
       draws: leg.draws,

@@ -41,9 +41,12 @@ export class SwapSearch {
       let bestGain = 1e-12;
       let bestA = -1;
       let bestB = -1;
-      for (let a = 0; a < T; a++) {
+      // Cheapest members first: the best gain found early prunes the scans for the others.
+      for (let ai = T - 1; ai >= 0; ai--) {
+        const a = order[ai]!;
         if (x[a]! === 0) continue;
         const ca = costs[a]!;
+        if (costs[order[0]!]! - ca <= bestGain) break;
         const ra = rows[a]!;
         // Removing a: its rows must stay ≥ min unless b also counts there.
         for (const r of ra) inA[r] = 1;

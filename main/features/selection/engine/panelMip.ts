@@ -4,15 +4,18 @@
  * (the pricing problem of column generation). One persistent HiGHS model; only the costs change.
  */
 import type { Compiled } from './compile.js';
+import type { HighsCallbackMap } from 'highs';
 import { cscFromColumns, quietModel, type Highs, type Model } from './highs.js';
 
 export interface PanelSolution {
-  /** Count per type. */
-  counts: Int32Array;
+  /** Count per type; null when the solve stopped before finding any panel. */
+  counts: Int32Array | null;
   /** Objective value of the panel. */
   value: number;
   /** Proven upper bound on the best objective (≥ value). */
   bound: number;
+  /** Earlier incumbents of the same solve, worse than `counts` (more columns for free). */
+  earlier: Int32Array[];
 }
 
 export class PanelMip {
@@ -49,32 +52,69 @@ export class PanelMip {
     });
   }
 
-  /** The best panel for the costs, or null when no panel meets the quotas. */
-  solve(costs: Float64Array | number[], opts: { absGap?: number; timeLimit?: number }): PanelSolution | null {
-    const { absGap, timeLimit } = opts;
+  /**
+   * The best panel for the costs, or null when no panel meets the quotas. `stopWhen(incumbent,
+   * bound)`: stop early (column generation needs a good column or a bound, not always the best).
+   */
+  solve(
+    costs: Float64Array | number[],
+    opts: { absGap?: number; timeLimit?: number; stopWhen?: (incumbent: number, bound: number) => boolean; start?: Int32Array },
+  ): PanelSolution | null {
+    const { absGap, timeLimit, stopWhen, start } = opts;
     const T = this.c.types.length;
     this.model.changeColsCost({ kind: 'range', from: 0, to: T - 1 }, costs);
     this.model.options.set('time_limit', timeLimit === undefined ? 1e9 : Math.max(0.01, timeLimit));
     this.model.options.set('mip_abs_gap', absGap ?? 1e-12);
+    if (start) this.model.setSolution({ colValue: Float64Array.from(start) });
     this.solves.count++;
-    const { modelStatus } = this.model.run();
+    let dualBound = Infinity;
+    let incumbent: Float64Array | undefined;
+    const earlier: Int32Array[] = [];
+    const cb = this.highs.constants.callbackType;
+    const callbacks: HighsCallbackMap | undefined =
+      stopWhen === undefined
+        ? undefined
+        : {
+            [cb.mipImprovingSolution]: (e) => {
+              if (incumbent) earlier.push(Int32Array.from(incumbent, Math.round));
+              incumbent = e.data.mip_solution;
+              return undefined;
+            },
+            [cb.mipInterrupt]: (e) => {
+              const primal = incumbent ? (e.data.mip_primal_bound ?? -Infinity) : -Infinity;
+              const dual = e.data.mip_dual_bound ?? Infinity;
+              if (stopWhen(primal, dual)) {
+                dualBound = dual;
+                e.interrupt();
+              }
+              return undefined;
+            },
+          };
+    const { modelStatus } = this.model.run(callbacks);
     const st = this.highs.constants.modelStatus;
     if (modelStatus === st.infeasible || modelStatus === st.unboundedOrInfeasible) return null;
-    const sol = this.model.getSolution();
-    if (modelStatus !== st.optimal && sol.colValue.length !== T) return null;
+    let bound = Infinity;
+    let x: Float64Array | undefined;
+    if (modelStatus === st.interrupted) {
+      // Stopped by stopWhen: the bound is proven; the panel is the last incumbent, if any.
+      bound = dualBound;
+      x = incumbent;
+    } else {
+      const sol = this.model.getSolution();
+      if (sol.colValue.length === T && Number(this.model.info.get('primal_solution_status')) === 2) x = sol.colValue;
+      if (modelStatus === st.optimal) {
+        const b = Number(this.model.info.get('mip_dual_bound'));
+        bound = Number.isFinite(b) ? b : Infinity;
+      }
+    }
+    if (!x) return modelStatus === st.optimal ? null : { counts: null, value: -Infinity, bound, earlier };
     const counts = new Int32Array(T);
     let value = 0;
     for (let t = 0; t < T; t++) {
-      counts[t] = Math.round(sol.colValue[t]!);
+      counts[t] = Math.round(x[t]!);
       value += counts[t]! * (costs[t] ?? 0);
     }
-    let bound = value;
-    if (modelStatus !== st.optimal) bound = Infinity;
-    else {
-      const b = Number(this.model.info.get('mip_dual_bound'));
-      if (Number.isFinite(b)) bound = Math.max(value, b);
-    }
-    return { counts, value, bound };
+    return { counts, value, bound: Math.max(value, bound), earlier };
   }
 
   dispose(): void {
