@@ -18,7 +18,7 @@ import { rosterCsv } from '../features/participants/rosterCsv.js';
 import { readBasics } from '../features/panels/panels.js';
 import { startSeatingPlan } from '../features/seating/generate.js';
 import { nameCardsPdf, readSeatingPrintData, seatingFileName, seatingOverviewPdf, tableListsPdf } from '../features/seating/print.js';
-import { slug } from '../features/agenda/print.js';
+import { slug } from '../print/fileName.js';
 import type { Db } from '../store/sqlite.js';
 import type { Hub } from './hub.js';
 

@@ -26,7 +26,7 @@ import {
 } from '../../shared/recruitment.js';
 import type { Principal, Role } from '../../shared/roles.js';
 import type { Feasibility, Instance } from '../../shared/selection.js';
-import { slug } from '../features/agenda/print.js';
+import { slug } from '../print/fileName.js';
 import { readBasics } from '../features/panels/panels.js';
 import { forgetUpload, MAX_UPLOAD_BYTES, sha256Hex, stagedUpload, stageUpload, validatePool, writePool } from '../features/selection/pool.js';
 import { applyQuotaFile, parseQuotaFile } from '../features/selection/quotas.js';

@@ -13,7 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PuntariError, type WireError } from '../../shared/errors.js';
 import { DOCUMENT_FORMATS, MIME, type DocumentFormat, type ExportDocument } from '../features/export/exportStatement.js';
 import { exportTexts } from '../features/export/texts.js';
-import { slug } from '../features/agenda/print.js';
+import { slug } from '../print/fileName.js';
 import { readBasics } from '../features/panels/panels.js';
 import type { Lang } from '../messages.js';
 import type { Hub } from './hub.js';

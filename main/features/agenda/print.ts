@@ -4,14 +4,11 @@
  * display names of the people seated at that table for each table discussion that names a
  * seating round.
  */
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import PDFDocument from 'pdfkit';
 import { plannedSchedule, type AgendaDay, type AgendaItem, type Expert } from '../../../shared/agenda.js';
 import type { PanelBasics } from '../../../shared/panel.js';
 import type { Participant, PanelTable, SeatingRound } from '../../../shared/participants.js';
 import { translator, type Lang, type Translate } from '../../messages.js';
+import { BODY, BOLD, numberPages, startTaggedPdf, type Struct } from '../../print/taggedPdf.js';
 import type { Db } from '../../store/sqlite.js';
 import { readBasics } from '../panels/panels.js';
 import { participantsTopic, seatingRoundsTopic, tablesTopic } from '../participants/participants.js';
@@ -48,12 +45,6 @@ export function readProgrammeData(db: Db): ProgrammeData {
     participants: participantsTopic(ctx).map((e) => e.value),
   };
 }
-
-const here = dirname(fileURLToPath(import.meta.url));
-/** resources/fonts from the sources (main/features/agenda) or from the hub bundle (dist/electron). */
-export const DEFAULT_FONT_DIR =
-  [resolve(here, '../../../resources/fonts'), resolve(here, '../../resources/fonts')].find((dir) => existsSync(resolve(dir, 'DejaVuSans.ttf'))) ??
-  resolve(here, '../../../resources/fonts');
 
 const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
@@ -110,10 +101,6 @@ const QUOTE_FILL = '#f0f0f0';
 const QUOTE_BAR = '#3a3a3a';
 const PAD = { x: 6, y: 6 };
 const COL = { time: 60, kind: 132 };
-const BODY = 'body';
-const BOLD = 'bold';
-
-type Struct = PDFKit.PDFStructureElement;
 
 interface Block {
   /** Structure type of the block (P, BlockQuote). */
@@ -135,52 +122,25 @@ export function programmePdf(data: ProgrammeData, options: ProgrammeOptions): Pr
   const { lang } = options;
   const tableNo = options.tableNo ?? null;
   const t = translator(lang);
-  const fontDir = options.fontDir ?? DEFAULT_FONT_DIR;
   const heading = tableNo === null ? null : tableHeading(t, tableNo, data.tables);
   const docTitle = heading ? `${t('print.title')} – ${heading} – ${data.panel.name}` : `${t('print.title')} – ${data.panel.name}`;
 
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, root, artifact, finish } = startTaggedPdf({
+    lang,
+    title: docTitle,
+    author: data.panel.organiser,
+    subject: t('print.subject'),
+    keywords: data.panel.area,
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.margin, right: PAGE.margin },
     bufferPages: true,
-    pdfVersion: '1.7',
-    tagged: true,
-    // The types lag behind pdfkit: 'PDF/UA' is a subset it supports (adds the pdfuaid metadata).
-    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
-    displayTitle: true,
-    lang,
-    info: {
-      Title: docTitle,
-      Author: data.panel.organiser || 'Puntari',
-      Subject: t('print.subject'),
-      Creator: 'Puntari',
-      Keywords: data.panel.area,
-    },
+    fontDir: options.fontDir,
   });
-  doc.registerFont(BODY, resolve(fontDir, 'DejaVuSans.ttf'));
-  doc.registerFont(BOLD, resolve(fontDir, 'DejaVuSans-Bold.ttf'));
-  doc.font(BODY).fillColor(INK);
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolveDone, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolveDone(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  doc.fillColor(INK);
 
   const left = PAGE.margin;
   const width = doc.page.width - 2 * PAGE.margin;
   const bottom = () => doc.page.height - PAGE.bottom;
   let y = PAGE.top;
-
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-
-  const artifact = (draw: () => void) => {
-    doc.markContent('Artifact', { type: 'Layout' });
-    draw();
-    doc.endMarkedContent();
-  };
 
   /** A text block as a structure element of its own; advances y. */
   const textBlock = (parent: Struct, type: string, text: string, font: string, size: number, color: string, opts: PDFKit.Mixins.TextOptions = {}) => {
@@ -425,28 +385,8 @@ export function programmePdf(data: ProgrammeData, options: ProgrammeOptions): Pr
     sect.end();
   });
 
-  // ------------------------------------------------------------ footers: page numbers
-  const range = doc.bufferedPageRange();
-  const footLeft = heading ? `${data.panel.name} · ${heading}` : data.panel.name;
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const savedBottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const fy = doc.page.height - PAGE.bottom + 22;
-    const pageText = t('print.page', { page: i + 1, pages: range.count });
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.save().moveTo(left, fy - 8).lineTo(left + width, fy - 8).lineWidth(0.5).stroke(RULE).restore();
-    doc.font(BODY).fontSize(8.5).fillColor(MUTED);
-    const pw = doc.widthOfString(pageText);
-    doc.text(footLeft, left, fy, { width: width - pw - 24, height: 12, ellipsis: true, lineBreak: false });
-    doc.text(pageText, left + width - pw, fy, { lineBreak: false });
-    doc.endMarkedContent();
-    doc.page.margins.bottom = savedBottom;
-  }
-
-  root.end();
-  doc.end();
-  return done;
+  numberPages(doc, t, heading ? `${data.panel.name} · ${heading}` : data.panel.name, { left, width, fromBottom: PAGE.bottom - 22 });
+  return finish();
 }
 
 function panelDates(data: ProgrammeData): { from: string; to: string } | null {
@@ -454,18 +394,4 @@ function panelDates(data: ProgrammeData): { from: string; to: string } | null {
   const from = data.panel.startsOn ?? dayDates[0];
   const to = data.panel.endsOn ?? dayDates[dayDates.length - 1] ?? from;
   return from && to ? { from, to } : null;
-}
-
-/** "keski-uudenmaan-asukaspaneeli-2026" from a panel name: ASCII, lower case, at most 60 characters. */
-export function slug(text: string): string {
-  const s = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s.slice(0, 60).replace(/-+$/, '') || 'puntari';
 }

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { fill, formatPercent, plainText, type Block, type ChartBlock, type PuntariDocument, type Run, type TableBlock } from '../../../shared/document.js';
-import { DEFAULT_FONT_DIR } from '../agenda/print.js';
+import { DEFAULT_FONT_DIR } from '../../print/taggedPdf.js';
 
 export interface PdfOptions {
   /** Where DejaVuSans.ttf and DejaVuSans-Bold.ttf are; default <repo>/resources/fonts. */

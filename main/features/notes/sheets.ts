@@ -4,16 +4,16 @@
  * ruled area under a heading for every kind of note, so what a table writes by hand can be typed
  * in afterwards kind by kind. The foot of the page leaves a line for who transcribed it.
  */
-import { resolve } from 'node:path';
-import PDFDocument from 'pdfkit';
 import type { AgendaItem } from '../../../shared/agenda.js';
 import { NOTE_KINDS } from '../../../shared/notes.js';
 import type { PanelBasics } from '../../../shared/panel.js';
 import type { PanelTable } from '../../../shared/participants.js';
 import { translator, type Lang } from '../../messages.js';
+import { slug } from '../../print/fileName.js';
+import { BODY, BOLD, startTaggedPdf } from '../../print/taggedPdf.js';
 import type { Db } from '../../store/sqlite.js';
 import { agendaItemsTopic } from '../agenda/agenda.js';
-import { DEFAULT_FONT_DIR, slug, tableHeading } from '../agenda/print.js';
+import { tableHeading } from '../agenda/print.js';
 import { readClock } from '../clock/clock.js';
 import { readBasics } from '../panels/panels.js';
 import { tablesTopic } from '../participants/participants.js';
@@ -58,8 +58,6 @@ const INK = '#1a1a1a';
 const MUTED = '#4d4d4d';
 const LINE = '#a8a8a8';
 const QUOTE_FILL = '#f0f0f0';
-const BODY = 'body';
-const BOLD = 'bold';
 /** Space between ruled writing lines: enough for handwriting. */
 const LINE_GAP = 21;
 
@@ -67,41 +65,21 @@ const LINE_GAP = 21;
 export function noteSheetsPdf(data: SheetData, options: SheetOptions): Promise<Buffer> {
   const { lang } = options;
   const t = translator(lang);
-  const fontDir = options.fontDir ?? DEFAULT_FONT_DIR;
   const tableNos = options.tableNo != null ? [options.tableNo] : data.tables.map((x) => x.no).sort((a, b) => a - b);
   // A panel without tables yet still gets one sheet with an empty table line.
   const pages: (number | null)[] = tableNos.length ? tableNos : [null];
   const itemTitle = data.item?.title ?? t('sheets.anyItem');
   const docTitle = `${t('sheets.title')} – ${itemTitle} – ${data.panel.name}`;
 
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, root, artifact, finish } = startTaggedPdf({
+    lang,
+    title: docTitle,
+    author: data.panel.organiser,
+    subject: t('sheets.subject'),
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.margin, right: PAGE.margin },
     autoFirstPage: false,
-    pdfVersion: '1.7',
-    tagged: true,
-    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
-    displayTitle: true,
-    lang,
-    info: { Title: docTitle, Author: data.panel.organiser || 'Puntari', Subject: t('sheets.subject'), Creator: 'Puntari' },
+    fontDir: options.fontDir,
   });
-  doc.registerFont(BODY, resolve(fontDir, 'DejaVuSans.ttf'));
-  doc.registerFont(BOLD, resolve(fontDir, 'DejaVuSans-Bold.ttf'));
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolveDone, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolveDone(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const artifact = (draw: () => void) => {
-    doc.markContent('Artifact', { type: 'Layout' });
-    draw();
-    doc.endMarkedContent();
-  };
 
   for (const tableNo of pages) {
     doc.addPage();
@@ -191,7 +169,5 @@ export function noteSheetsPdf(data: SheetData, options: SheetOptions): Promise<B
     sect.end();
   }
 
-  root.end();
-  doc.end();
-  return done;
+  return finish();
 }

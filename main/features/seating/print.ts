@@ -4,13 +4,13 @@
  * halves, one upside down, and the tables of each round) and a seating overview (every person,
  * their table in every round). Display names only; nothing personal.
  */
-import { resolve } from 'node:path';
-import PDFDocument from 'pdfkit';
 import type { PanelBasics } from '../../../shared/panel.js';
 import type { Participant, PanelTable, SeatingRound } from '../../../shared/participants.js';
 import { translator, type Lang, type Translate } from '../../messages.js';
+import { slug } from '../../print/fileName.js';
+import { BODY, BOLD, startTaggedPdf, type Struct, type TaggedDoc } from '../../print/taggedPdf.js';
 import type { Db } from '../../store/sqlite.js';
-import { DEFAULT_FONT_DIR, slug, tableHeading } from '../agenda/print.js';
+import { tableHeading } from '../agenda/print.js';
 import { readBasics } from '../panels/panels.js';
 import { participantsTopic } from '../participants/participants.js';
 import { listRounds, readTables } from './store.js';
@@ -44,58 +44,29 @@ export function seatingFileName(panelName: string, lang: Lang, kind: SeatingPrin
 const INK = '#1a1a1a';
 const MUTED = '#4d4d4d';
 const LINE = '#b0b0b0';
-const BODY = 'body';
-const BOLD = 'bold';
 const GONE = new Set(['declined', 'droppedOut', 'replaced']);
 
 function byName(a: Participant, b: Participant): number {
   return a.displayName.localeCompare(b.displayName, 'fi');
 }
 
-function open(title: string, subject: string, data: SeatingPrintData, lang: Lang, fontDir: string, layout: 'portrait' | 'landscape' = 'portrait') {
-  const doc = new PDFDocument({
-    size: 'A4',
+function open(title: string, subject: string, data: SeatingPrintData, lang: Lang, fontDir: string | undefined, layout: 'portrait' | 'landscape' = 'portrait') {
+  return startTaggedPdf({
+    lang,
+    title,
+    author: data.panel.organiser,
+    subject,
     layout,
     margins: { top: 44, bottom: 40, left: 50, right: 50 },
     autoFirstPage: false,
-    pdfVersion: '1.7',
-    tagged: true,
-    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
-    displayTitle: true,
-    lang,
-    info: { Title: title, Author: data.panel.organiser || 'Puntari', Subject: subject, Creator: 'Puntari' },
+    fontDir,
   });
-  doc.registerFont(BODY, resolve(fontDir, 'DejaVuSans.ttf'));
-  doc.registerFont(BOLD, resolve(fontDir, 'DejaVuSans-Bold.ttf'));
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((ok, fail) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => ok(Buffer.concat(chunks)));
-    doc.on('error', fail);
-  });
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const finish = () => {
-    root.end();
-    doc.end();
-    return done;
-  };
-  return { doc, root, finish };
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
-type Struct = ReturnType<Doc['struct']>;
-
-function put(doc: Doc, parent: Struct, type: string, value: string, font: string, size: number, x: number, y: number, width: number, opts: PDFKit.Mixins.TextOptions = {}, color = INK): number {
+function put(doc: TaggedDoc, parent: Struct, type: string, value: string, font: string, size: number, x: number, y: number, width: number, opts: PDFKit.Mixins.TextOptions = {}, color = INK): number {
   const h = doc.font(font).fontSize(size).heightOfString(value, { width, ...opts });
   parent.add(doc.struct(type, {}, () => doc.font(font).fontSize(size).fillColor(color).text(value, x, y, { width, ...opts })));
   return y + h;
-}
-
-function artifact(doc: Doc, draw: () => void): void {
-  doc.markContent('Artifact', { type: 'Layout' });
-  draw();
-  doc.endMarkedContent();
 }
 
 /** One page per table for a round: the table's heading and the display names, large, in two columns when long. */
@@ -103,7 +74,7 @@ export function tableListsPdf(data: SeatingPrintData, options: { lang: Lang; rou
   const t = translator(options.lang);
   const round = data.rounds.find((r) => r.id === options.roundId);
   const title = `${t('seating.print.tablesTitle')} – ${round?.name ?? ''} – ${data.panel.name}`;
-  const { doc, root, finish } = open(title, t('seating.print.tablesTitle'), data, options.lang, options.fontDir ?? DEFAULT_FONT_DIR);
+  const { doc, root, artifact, finish } = open(title, t('seating.print.tablesTitle'), data, options.lang, options.fontDir);
   const tables = options.tableNo != null ? data.tables.filter((x) => x.no === options.tableNo) : data.tables;
   for (const table of tables.length ? tables : [null]) {
     doc.addPage();
@@ -120,7 +91,7 @@ export function tableListsPdf(data: SeatingPrintData, options: { lang: Lang; rou
       table.accessible ? t('seating.print.accessible') : '',
     ].filter(Boolean);
     if (notes.length) y = put(doc, sect, 'P', notes.join(' · '), BODY, 12, left, y, width, {}, MUTED) + 4;
-    artifact(doc, () => doc.save().moveTo(left, y + 6).lineTo(left + width, y + 6).lineWidth(1.2).stroke(INK).restore());
+    artifact(() => doc.save().moveTo(left, y + 6).lineTo(left + width, y + 6).lineWidth(1.2).stroke(INK).restore());
     y += 18;
     const names = data.participants.filter((p) => round?.seats[p.id] === table.no && !GONE.has(p.status)).sort(byName);
     if (names.length === 0) {
@@ -152,7 +123,7 @@ export function tableListsPdf(data: SeatingPrintData, options: { lang: Lang; rou
  */
 export function nameCardsPdf(data: SeatingPrintData, options: { lang: Lang; fontDir?: string }): Promise<Buffer> {
   const t = translator(options.lang);
-  const { doc, root, finish } = open(`${t('seating.print.cardsTitle')} – ${data.panel.name}`, t('seating.print.cardsTitle'), data, options.lang, options.fontDir ?? DEFAULT_FONT_DIR, 'landscape');
+  const { doc, root, artifact, finish } = open(`${t('seating.print.cardsTitle')} – ${data.panel.name}`, t('seating.print.cardsTitle'), data, options.lang, options.fontDir, 'landscape');
   const people = data.participants.filter((p) => !GONE.has(p.status)).sort(byName);
   for (const p of people) {
     doc.addPage();
@@ -161,7 +132,7 @@ export function nameCardsPdf(data: SeatingPrintData, options: { lang: Lang; font
     const half = H / 2;
     const sect = doc.struct('Sect');
     root.add(sect);
-    artifact(doc, () => doc.save().dash(4, { space: 4 }).moveTo(20, half).lineTo(W - 20, half).lineWidth(0.5).stroke(LINE).undash().restore());
+    artifact(() => doc.save().dash(4, { space: 4 }).moveTo(20, half).lineTo(W - 20, half).lineWidth(0.5).stroke(LINE).undash().restore());
     // Fit the name to the card's width.
     let size = 72;
     doc.font(BOLD);
@@ -176,7 +147,7 @@ export function nameCardsPdf(data: SeatingPrintData, options: { lang: Lang; font
     put(doc, sect, 'H1', p.displayName, BOLD, size, 50, y, W - 100, { align: 'center', lineBreak: false });
     if (seats) put(doc, sect, 'P', seats, BODY, 14, 50, H - 60, W - 100, { align: 'center' }, MUTED);
     // Upper half, upside down: reads from the back. A layout copy of the same name.
-    artifact(doc, () => {
+    artifact(() => {
       doc.save();
       doc.rotate(180, { origin: [W / 2, half / 2] });
       doc.font(BOLD).fontSize(size).fillColor(INK).text(p.displayName, 50, (half - nameH) / 2 - 10, { width: W - 100, align: 'center', lineBreak: false });
@@ -198,7 +169,7 @@ export function nameCardsPdf(data: SeatingPrintData, options: { lang: Lang; font
 export function seatingOverviewPdf(data: SeatingPrintData, options: { lang: Lang; fontDir?: string }): Promise<Buffer> {
   const t = translator(options.lang);
   const title = `${t('seating.print.overviewTitle')} – ${data.panel.name}`;
-  const { doc, root, finish } = open(title, t('seating.print.overviewTitle'), data, options.lang, options.fontDir ?? DEFAULT_FONT_DIR, 'landscape');
+  const { doc, root, artifact, finish } = open(title, t('seating.print.overviewTitle'), data, options.lang, options.fontDir, 'landscape');
   const people = data.participants.filter((p) => !GONE.has(p.status)).sort(byName);
   const rounds = data.rounds;
   doc.addPage();
@@ -248,7 +219,7 @@ export function seatingOverviewPdf(data: SeatingPrintData, options: { lang: Lang
       row.add(doc.struct('TD', {}, () => doc.font(BOLD).fontSize(10).fillColor(INK).text(no === undefined ? '–' : String(no), x0 + nameW + i * roundW, at, { width: roundW - 6, lineBreak: false })));
     });
     table.add(row);
-    artifact(doc, () => doc.save().moveTo(x0, at + rowH - 2).lineTo(x0 + nameW + rounds.length * roundW - 6, at + rowH - 2).lineWidth(0.3).stroke(LINE).restore());
+    artifact(() => doc.save().moveTo(x0, at + rowH - 2).lineTo(x0 + nameW + rounds.length * roundW - 6, at + rowH - 2).lineWidth(0.3).stroke(LINE).restore());
     y += rowH;
   }
   table.end();

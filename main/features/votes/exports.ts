@@ -3,16 +3,15 @@
  * anonymous ballots as CSV (from which anyone can recompute the result hash), and the results
  * sheet (A4 PDF with counts, percentages, verdicts, a bar chart per subject and the hash).
  */
-import { resolve } from 'node:path';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatBallotCode } from '../../../shared/ballotCode.js';
 import type { PanelBasics } from '../../../shared/panel.js';
 import { answerKeys, supportingKeys, type CanonicalRow } from '../../../shared/voteCounting.js';
 import type { Vote, VoteResult } from '../../../shared/votes.js';
 import { translator, type Lang, type Translate } from '../../messages.js';
+import { slug } from '../../print/fileName.js';
+import { BODY, BOLD, startTaggedPdf } from '../../print/taggedPdf.js';
 import type { Db } from '../../store/sqlite.js';
-import { DEFAULT_FONT_DIR, slug } from '../agenda/print.js';
 import { canonicalRecord } from './store.js';
 
 const INK = '#1a1a1a';
@@ -20,8 +19,6 @@ const MUTED = '#4d4d4d';
 const LINE = '#8c8c8c';
 const SUPPORT = '#1f5f8b';
 const OTHER = '#9aa5ad';
-const BODY = 'body';
-const BOLD = 'bold';
 
 // ------------------------------------------------------------ CSV
 
@@ -86,34 +83,8 @@ export function parseBallotsCsv(csv: string): { rows: CanonicalRow[]; hash: stri
 
 // ------------------------------------------------------------ PDF helpers
 
-function newDoc(lang: Lang, title: string, subject: string, author: string, fontDir: string) {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 40, bottom: 40, left: 50, right: 50 },
-    autoFirstPage: false,
-    pdfVersion: '1.7',
-    tagged: true,
-    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
-    displayTitle: true,
-    lang,
-    info: { Title: title, Author: author || 'Puntari', Subject: subject, Creator: 'Puntari' },
-  });
-  doc.registerFont(BODY, resolve(fontDir, 'DejaVuSans.ttf'));
-  doc.registerFont(BOLD, resolve(fontDir, 'DejaVuSans-Bold.ttf'));
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolveDone, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolveDone(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const artifact = (draw: () => void) => {
-    doc.markContent('Artifact', { type: 'Layout' });
-    draw();
-    doc.endMarkedContent();
-  };
-  return { doc, done, root, artifact };
+function newDoc(lang: Lang, title: string, subject: string, author: string, fontDir: string | undefined) {
+  return startTaggedPdf({ lang, title, subject, author, margins: { top: 40, bottom: 40, left: 50, right: 50 }, autoFirstPage: false, fontDir });
 }
 
 export function voteFileName(panelName: string, vote: Vote, lang: Lang, kind: 'slips' | 'results' | 'ballots', ext: string): string {
@@ -141,7 +112,7 @@ export async function codeSlipsPdf(options: SlipOptions): Promise<Buffer> {
   const { lang, vote, codes, ballotUrl } = options;
   const t = translator(lang);
   const docTitle = `${t('votePrint.slips.title')} – ${vote.title}`;
-  const { doc, done, root, artifact } = newDoc(lang, docTitle, t('votePrint.slips.subject'), options.panel.organiser, options.fontDir ?? DEFAULT_FONT_DIR);
+  const { doc, root, artifact, finish } = newDoc(lang, docTitle, t('votePrint.slips.subject'), options.panel.organiser, options.fontDir);
   const qr = await QRCode.toBuffer(ballotUrl, { type: 'png', margin: 1, width: 300, errorCorrectionLevel: 'M' });
   const margin = 24;
   const perPage = SLIP_COLS * SLIP_ROWS;
@@ -181,8 +152,7 @@ export async function codeSlipsPdf(options: SlipOptions): Promise<Buffer> {
       sect.add(doc.struct('Figure', { alt: t('votePrint.slips.qrAlt', { url: ballotUrl }) }, () => doc.image(qr, qrX, qrY, { width: qrSize, height: qrSize })));
     });
   }
-  doc.end();
-  return done;
+  return finish();
 }
 
 // ------------------------------------------------------------ results sheet
@@ -219,7 +189,7 @@ export function resultsPdf(options: ResultsOptions): Promise<Buffer> {
   const { lang, vote, result, panel } = options;
   const t = translator(lang);
   const docTitle = `${t('votePrint.results.title')} – ${vote.title}`;
-  const { doc, done, root, artifact } = newDoc(lang, docTitle, t('votePrint.results.subject'), panel.organiser, options.fontDir ?? DEFAULT_FONT_DIR);
+  const { doc, root, artifact, finish } = newDoc(lang, docTitle, t('votePrint.results.subject'), panel.organiser, options.fontDir);
   doc.addPage();
   const left = 50;
   const width = doc.page.width - 100;
@@ -320,6 +290,5 @@ export function resultsPdf(options: ResultsOptions): Promise<Buffer> {
   put('P', result.resultHash ? `${result.resultHash.slice(0, 32)}\n${result.resultHash.slice(32)}` : '–', BOLD, 10, INK, { characterSpacing: 0.5 });
   y += 3;
   put('P', t('votePrint.results.hashHelp'), BODY, 8, MUTED);
-  doc.end();
-  return done;
+  return finish();
 }

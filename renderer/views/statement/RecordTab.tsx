@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus, type StatementBlockRecord } from '../../../shared/statement.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
@@ -153,6 +153,19 @@ function FollowUpRow({ block, number }: { block: StatementBlockRecord; number: s
   const [reasons, setReasons] = useState(existing?.reasons ?? '');
   const [answeredOn, setAnsweredOn] = useState(existing?.answeredOn ?? '');
   const [saved, setSaved] = useState(false);
+  // Another facilitator's save shows here, unless this form has edits of its own.
+  const [dirty, setDirty] = useState(false);
+  useEffect(() => {
+    if (dirty) return;
+    setStatus(existing?.status ?? 'planned');
+    setReasons(existing?.reasons ?? '');
+    setAnsweredOn(existing?.answeredOn ?? '');
+  }, [existing, dirty]);
+  const edit = <V,>(set: (value: V) => void) => (value: V) => {
+    set(value);
+    setDirty(true);
+    setSaved(false);
+  };
   const { run, busy, error } = useCommand();
   return (
     <li className="card follow-up" aria-labelledby={`${id}-h`}>
@@ -161,13 +174,16 @@ function FollowUpRow({ block, number }: { block: StatementBlockRecord; number: s
         onSubmit={async (e) => {
           e.preventDefault();
           setSaved(false);
-          if ((await run('statement.setFollowUp', { blockId: block.id, status, reasons, answeredOn: answeredOn || null })) !== undefined) setSaved(true);
+          if ((await run('statement.setFollowUp', { blockId: block.id, status, reasons, answeredOn: answeredOn || null })) !== undefined) {
+            setSaved(true);
+            setDirty(false);
+          }
         }}
       >
         <div className="two-columns tight">
           <div className="field">
             <label htmlFor={`${id}-status`}>{t('statement.followUp.status')}</label>
-            <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as FollowUpStatus)}>
+            <select id={`${id}-status`} value={status} onChange={(e) => edit(setStatus)(e.target.value as FollowUpStatus)}>
               {FOLLOW_UP_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`statement.followUp.state.${s}`)}
@@ -177,12 +193,12 @@ function FollowUpRow({ block, number }: { block: StatementBlockRecord; number: s
           </div>
           <div className="field">
             <label htmlFor={`${id}-date`}>{t('statement.followUp.answeredOn')}</label>
-            <input id={`${id}-date`} type="date" value={answeredOn} onChange={(e) => setAnsweredOn(e.target.value)} />
+            <input id={`${id}-date`} type="date" value={answeredOn} onChange={(e) => edit(setAnsweredOn)(e.target.value)} />
           </div>
         </div>
         <div className="field">
           <label htmlFor={`${id}-reasons`}>{t('statement.followUp.reasons')}</label>
-          <textarea id={`${id}-reasons`} rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />
+          <textarea id={`${id}-reasons`} rows={3} value={reasons} onChange={(e) => edit(setReasons)(e.target.value)} />
         </div>
         <div className="actions">
           <button type="submit" className="small" disabled={busy}>
