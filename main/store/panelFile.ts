@@ -36,6 +36,8 @@ function configure(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted content is overwritten, so purged personal data does not linger in free pages.
+  db.pragma('secure_delete = ON');
 }
 
 function sqliteCode(error: unknown): string {

@@ -4,7 +4,7 @@
  * resent command lands once), seating (a plan generated in a worker and committed by the hub,
  * moves, pins, the projector's round), printing, purging personal data and one person's export.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { startHub, type RunningHub } from '../../main/hub/server.js';
 import { facilitatorCookie, Peer, post } from './hubClient.js';
 
 let dir: string;
+let panelPath: string;
 let running: RunningHub;
 let origin: string;
 let cookie: string;
@@ -36,7 +37,7 @@ const db = () => running.hub.session!.db;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'puntari-roster-'));
-  const panelPath = join(dir, 'demo.puntari');
+  panelPath = join(dir, 'demo.puntari');
   writeDemoPanel(panelPath);
   running = await startHub({ port: 0, home: join(dir, 'home'), panelPath, roomBind: ['127.0.0.2'], roomHostnames: ['room.test'] });
   ({ origin, cookie } = await facilitatorCookie(running.facilitatorUrl()));
@@ -123,6 +124,9 @@ describe('the roster', () => {
     const csvPersonal = await (await fetch(`${origin}/api/export/roster.csv?personal=1`, { headers: { cookie } })).text();
     expect(csvPersonal).toContain(person.personal.fullName);
 
+    // A roster spanning many pages, so that free pages after the purge could still hold names.
+    const many = Array.from({ length: 150 }, (_, i) => ({ displayName: `Lisä ${i}.`, fullName: `Lisähenkilö Numero${String(i).padStart(3, '0')} Pitkänimi-Esimerkkinen` }));
+    await ok(f, 'roster.import', { rows: many });
     const features = (db().prepare('SELECT COUNT(*) AS n FROM participant_feature').get() as { n: number }).n;
     const attendance = (db().prepare('SELECT COUNT(*) AS n FROM attendance').get() as { n: number }).n;
     const wrong = await cmd(f, 'roster.purge', { confirm: 'poista' });
@@ -137,6 +141,14 @@ describe('the roster', () => {
     expect(log).not.toContain(person.personal.fullName);
     const names = (db().prepare('SELECT display_name FROM participant').all() as { display_name: string }[]).map((r) => r.display_name);
     expect(names.every((n) => n.startsWith('#'))).toBe(true);
+    // Nor do the file's free pages keep it once the panel is closed.
+    await running.close();
+    const files = [panelPath, `${panelPath}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file));
+    expect(files.some((bytes) => bytes.includes(Buffer.from('SQLite format 3')))).toBe(true);
+    for (const bytes of files) {
+      expect(bytes.includes(Buffer.from(person.personal.fullName))).toBe(false);
+      expect(bytes.includes(Buffer.from('Pitkänimi-Esimerkkinen'))).toBe(false);
+    }
   });
 });
 
