@@ -71,6 +71,8 @@ export const noteCommands = {
       text,
       photo: photoInput.optional(),
       transcribed: z.boolean().default(false),
+      /** When it was typed, by the hub's clock as the laptop knows it (a note may land much later). */
+      writtenAt: z.string().max(40).optional(),
     }),
     roles: SECRETARY_OR_MANAGER,
   },

@@ -105,6 +105,25 @@ describe('the room', () => {
     expect(notesIn().filter((r) => r.id === n.noteId)).toHaveLength(1);
   });
 
+  it('keeps the time a note was typed offline, within what the hub can believe', async () => {
+    const t3 = await pair('secretary', 3);
+    const typed = new Date(Date.now() - 10 * 60_000).toISOString();
+    const early = note(3, 'Kirjoitettu katkon aikana', { writtenAt: typed });
+    const future = note(3, 'Kello väärin', { writtenAt: new Date(Date.now() + 60 * 60_000).toISOString() });
+    const garbled = note(3, 'Aika sotkussa', { writtenAt: 'eilen' });
+    const before = Date.now();
+    for (const n of [early, future, garbled]) expect((await cmd(t3.peer, 'notes.add', n)).t).toBe('ack');
+    const created = (id: string) =>
+      Date.parse((running.hub.session!.db.prepare('SELECT created_at FROM table_note WHERE id = ?').get(id) as { created_at: string }).created_at);
+    expect(new Date(created(early.noteId)).toISOString()).toBe(typed);
+    for (const n of [future, garbled]) {
+      expect(created(n.noteId)).toBeGreaterThanOrEqual(before);
+      expect(created(n.noteId)).toBeLessThanOrEqual(Date.now());
+    }
+    // The wall lists the offline note where it was typed, before the notes that landed with it.
+    expect(notesIn().filter((r) => r.table_no === 3).map((r) => r.text)[0]).toBe('Kirjoitettu katkon aikana');
+  });
+
   it('keeps both versions when two devices edit the same note, and resolves on request', async () => {
     const t5 = await pair('secretary', 5);
     const n = note(5, 'Alkuperäinen');

@@ -4,6 +4,7 @@ import type { NoteConflict, NoteKind, NoteVersion, TableNote } from '../../../sh
 import type { Principal } from '../../../shared/roles.js';
 import type { Db } from '../../store/sqlite.js';
 import type { CommandContext, CommandHandler, TopicReader } from '../context.js';
+import { deviceTime } from '../deviceTime.js';
 
 interface NoteRow {
   id: string;
@@ -108,7 +109,7 @@ export const addNote: CommandHandler<'notes.add'> = (input, ctx) => {
     if (existing.tableNo === input.tableNo && existing.version === 1 && existing.text === input.text) return null;
     throw new PuntariError('notes.idReused', { id: input.noteId });
   }
-  const at = ctx.now.toISOString();
+  const at = deviceTime(input.writtenAt, ctx.now);
   let photoId: string | null = null;
   if (input.photo) {
     photoId = uuidv7();

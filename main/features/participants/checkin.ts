@@ -6,10 +6,8 @@
  */
 import { PuntariError } from '../../../shared/errors.js';
 import type { CommandContext, CommandHandler } from '../context.js';
+import { deviceTime } from '../deviceTime.js';
 import { emitResults, readVote } from '../votes/store.js';
-
-/** How far ahead of the hub's clock a desk's own time may be (its clock may be a little off). */
-const AHEAD_MS = 5 * 60 * 1000;
 
 function checkDayAndPerson(ctx: CommandContext, dayId: string, participantId: string): void {
   if (!ctx.db.prepare('SELECT 1 FROM agenda_day WHERE id = ?').get(dayId)) throw new PuntariError('checkin.unknownDay', { id: dayId });
@@ -30,8 +28,7 @@ export const markPresent: CommandHandler<'checkin.mark'> = ({ dayId, participant
     | { present_at: string }
     | undefined;
   if (existing) return { already: true, presentAt: existing.present_at };
-  const sent = at ? Date.parse(at) : NaN;
-  const presentAt = Number.isFinite(sent) && sent <= ctx.now.getTime() + AHEAD_MS ? new Date(Math.min(sent, ctx.now.getTime())).toISOString() : ctx.now.toISOString();
+  const presentAt = deviceTime(at, ctx.now);
   ctx.db.prepare('INSERT INTO attendance (day_id, participant_id, present_at) VALUES (?, ?, ?)').run(dayId, participantId, presentAt);
   ctx.change('attendance', `${dayId}:${participantId}`, { key: `${dayId}:${participantId}`, dayId, participantId, presentAt });
   refreshVotes(ctx, dayId);

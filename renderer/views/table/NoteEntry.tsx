@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { uuidv7 } from '../../../shared/ids.js';
 import { NOTE_KINDS, type NoteKind } from '../../../shared/notes.js';
 import { useTopic } from '../../stores/topics.js';
+import { hubNow } from '../../stores/clock.js';
 import { sendQueued } from './outboxView.js';
 import { kindFromKey, kindShortcut } from './kinds.js';
 import { scalePhoto } from './photo.js';
@@ -63,7 +64,7 @@ export function NoteEntry({ tableNo }: { tableNo: number }) {
     setEmpty(false);
     // The item on stage as this screen knows it now, even if the hub moves on before the note lands.
     const itemId = clock?.itemId ?? null;
-    void sendQueued('notes.add', { noteId: uuidv7(), tableNo, itemId, kind, text: value, transcribed: false }).catch(() => undefined);
+    void sendQueued('notes.add', { noteId: uuidv7(), tableNo, itemId, kind, text: value, transcribed: false, writtenAt: new Date(hubNow()).toISOString() }).catch(() => undefined);
     setText('');
     setSaved((n) => n + 1);
     area.current?.focus();
@@ -103,6 +104,7 @@ export function NoteEntry({ tableNo }: { tableNo: number }) {
       text: value,
       photo: { mime: 'image/jpeg', data: photo.data },
       transcribed: false,
+      writtenAt: new Date(hubNow()).toISOString(),
     }).catch(() => undefined);
     setPhoto(null);
     setPhotoError(null);
