@@ -8,15 +8,14 @@
  *
  * Screenshots: .tmp/screens/checkin-*.png, people-*.png, seating-*.png.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOM_HOSTNAME } from '../support/browser.js';
 import { type HostProcess, startDemoHost } from '../support/hub.js';
+import { axeViolations } from '../support/axe.js';
 
 const SCREENS = path.resolve('.tmp/screens');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let dir: string;
 let host: HostProcess;
@@ -24,11 +23,6 @@ const violations: string[] = [];
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
-}
-
-async function axe(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  for (const v of results.violations) violations.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 test.beforeEach(async () => {
@@ -85,13 +79,13 @@ test('the door checks in five people by keyboard while the facilitator watches; 
   const deskBefore = Number(await deskCount.getAttribute('data-present'));
   expect(deskBefore).toBe(before);
   await shot(fac, 'people-roster');
-  await axe(fac, 'people');
+  violations.push(...(await axeViolations(fac, 'people')));
 
   // The desk has display names only: nothing of the personal data topic reached it.
   const missing = (await desk.locator('section[aria-labelledby="checkin-missing"] .checkin-name').allInnerTexts()).map((s) => s.trim());
   expect(missing.length).toBeGreaterThanOrEqual(5);
   await shot(desk, 'checkin-desk-empty');
-  await axe(desk, 'checkin-desk');
+  violations.push(...(await axeViolations(desk, 'checkin-desk')));
 
   // ---- five people, by keyboard: two letters, arrows to the right one if needed, Enter
   const targets = missing.slice(0, 5);
@@ -125,7 +119,7 @@ test('the door checks in five people by keyboard while the facilitator watches; 
   await expect(desk.locator('.checkin-notice')).toContainText(/on jo merkitty saapuneeksi klo \d{1,2}[.:]\d{2}/);
   await expect(deskCount).toHaveAttribute('data-present', String(deskBefore + 5));
   await shot(desk, 'checkin-desk-five');
-  await axe(desk, 'checkin-desk-five');
+  violations.push(...(await axeViolations(desk, 'checkin-desk-five')));
 
   // The facilitator's own desk window searches full names too.
   await fac.goto(`${host.origin}/#/checkin`);
@@ -143,7 +137,7 @@ test('the door checks in five people by keyboard while the facilitator watches; 
   await expect(score).toBeVisible();
   const deviation = await score.getAttribute('data-deviation');
   await shot(fac, 'seating-generated');
-  await axe(fac, 'seating');
+  violations.push(...(await axeViolations(fac, 'seating')));
 
   // Drag the first person at table 1 onto table 2.
   const table1 = fac.locator('[data-drop="table-1"]');
@@ -178,7 +172,7 @@ test('the door checks in five people by keyboard while the facilitator watches; 
   await expect(projector.getByRole('heading', { level: 1, name: 'Etsi pöytäsi' })).toBeVisible();
   await expect(projector.locator('.find-list li').first()).toBeVisible();
   await shot(projector, 'seating-find-your-table');
-  await axe(projector, 'find-your-table');
+  violations.push(...(await axeViolations(projector, 'find-your-table')));
 
   // Printouts.
   const roundHref = await fac.locator('a[data-print="tables"]').getAttribute('href');
@@ -194,7 +188,7 @@ test('the door checks in five people by keyboard while the facilitator watches; 
   await expect(fac.getByRole('heading', { level: 2, name: `Muokkaa: ${targets[0]}` })).toBeFocused();
   await fac.getByLabel('Palkkio maksettu').check();
   await shot(fac, 'people-edit');
-  await axe(fac, 'people-edit');
+  violations.push(...(await axeViolations(fac, 'people-edit')));
   await fac.getByRole('button', { name: 'Tallenna' }).click();
   await expect(fac.getByRole('heading', { level: 2, name: `Muokkaa: ${targets[0]}` })).toBeHidden();
 
@@ -205,7 +199,7 @@ test('the door checks in five people by keyboard while the facilitator watches; 
   await expect(fac.locator('.import-problems tbody tr')).toHaveCount(4);
   await expect(fac.getByRole('button', { name: /^Tuo \d+ osallistuja/ })).toBeDisabled();
   await shot(fac, 'people-import-problems');
-  await axe(fac, 'people-import');
+  violations.push(...(await axeViolations(fac, 'people-import')));
   const good = 'displayName,fullName,email,language\nUusi A.,Uusi Aalto,uusi@example.fi,fi\nUusi B.,Uusi Berg,,sv\n';
   await fac.getByLabel('CSV-tiedosto (UTF-8)').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
   await fac.getByRole('button', { name: 'Tuo 2 osallistujaa' }).click();

@@ -7,23 +7,16 @@
  *   forecast; deleting the item on stage is refused; two facilitator windows press Next at
  *   once: one of them is told someone else moved on, and the programme advanced exactly once.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { type HostProcess, startDemoHost } from '../support/hub.js';
+import { expectAccessible } from '../support/axe.js';
 
 const SCREENS = path.resolve('.tmp/screens');
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
-}
-
-/** The states axe.spec.ts does not reach: a running clock, a refusal, a template applied. */
-async function axe(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = results.violations.map((v) => `${name}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(found, found.join('\n')).toEqual([]);
 }
 
 let dir: string;
@@ -169,7 +162,7 @@ test('the facilitator plans the programme: add, reorder by keyboard and mouse, r
   await template.getByRole('button', { name: 'Lisää mallin ohjelma' }).click();
   await expect(template.getByRole('alert')).toContainText('Päivälle 2026-12-03 on jo ohjelma.');
   await shot(fac, 'programme-03-template');
-  await axe(fac, 'programme-template');
+  await expectAccessible(fac, 'programme-template');
 
   await context.close();
 });
@@ -240,7 +233,7 @@ test('the facilitator runs the programme by keyboard; two windows pressing Next 
   await a.keyboard.press('b');
   await expect(a.getByRole('button', { name: 'Pimennä näytöt' })).toHaveAttribute('aria-pressed', 'true');
   await shot(a, 'run-03-running');
-  await axe(a, 'run-running');
+  await expectAccessible(a, 'run-running');
   await a.keyboard.press('b');
   await expect(a.getByRole('button', { name: 'Pimennä näytöt' })).toHaveAttribute('aria-pressed', 'false');
 
@@ -266,7 +259,7 @@ test('the facilitator runs the programme by keyboard; two windows pressing Next 
   await expect.poll(async () => (await a.getByText(stale).count()) + (await b.getByText(stale).count())).toBe(1);
   const staleOn = (await a.getByText(stale).count()) === 1 ? a : b;
   await shot(staleOn, 'run-04-stale');
-  await axe(staleOn, 'run-stale');
+  await expectAccessible(staleOn, 'run-stale');
   // Exactly one step: the log has the two items before, one record each, and nothing skipped.
   await expect(log.locator('tbody tr')).toHaveCount(history + 3);
   await expect(log.locator('tbody tr').nth(history + 1)).toContainText('Tutustuminen ja keskustelun pelisäännöt');

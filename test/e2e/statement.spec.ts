@@ -6,25 +6,19 @@
  * authority's answer recorded, and the statement (DOCX, PDF) and its follow-up report (PDF) are
  * downloaded from the Export tab and read back. Screenshots go to .tmp/screens/statement-*.png.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type HostProcess, startDemoHost } from '../support/hub.js';
-import { ROOM_HOSTNAME } from '../support/browser.js';
+import { openRoomAndPairTable } from '../support/browser.js';
 import { readZipEntry } from '../support/zip.js';
+import { expectAccessible } from '../support/axe.js';
 
 const SCREENS = path.resolve('.tmp/screens');
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS, `statement-${name}.png`), fullPage: true });
-}
-
-async function axe(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = results.violations.map((v) => `${name}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(found, found.join('\n')).toEqual([]);
 }
 
 let dir: string;
@@ -51,7 +45,7 @@ test('the facilitator drafts, saves a version, edits and compares; a table propo
   await expect(fac.locator('.statement-block.block-recommendation')).toHaveCount(8);
   await expect(fac.locator('.statement-block.block-minority')).toHaveCount(1);
   await shot(fac, '01-demo-draft');
-  await axe(fac, 'statement-draft');
+  await expectAccessible(fac, 'statement-draft');
 
   // ---- a new section with two recommendations
   await fac.getByLabel('Uusi luku').fill('Kokeilut ja seuranta');
@@ -75,7 +69,7 @@ test('the facilitator drafts, saves a version, edits and compares; a table propo
   await expect(first.getByRole('region', { name: 'Esikatselu' }).locator('strong')).toHaveText('palveluseteliä');
   await expect(first.getByRole('region', { name: 'Esikatselu' }).getByRole('listitem')).toHaveCount(2);
   await shot(fac, '02-editing');
-  await axe(fac, 'statement-editing');
+  await expectAccessible(fac, 'statement-editing');
   await first.getByRole('button', { name: 'Tallenna', exact: true }).click();
   await expect(first.getByRole('button', { name: 'Muokkaa' })).toBeVisible();
   await expect(first.locator('.rich-text strong')).toHaveText('palveluseteliä');
@@ -110,7 +104,7 @@ test('the facilitator drafts, saves a version, edits and compares; a table propo
   await expect(diff.locator('ins').filter({ hasText: 'kolmessa' })).toBeVisible();
   await expect(diff.locator('ins').filter({ hasText: 'Tuusulassa' })).toBeVisible();
   await shot(fac, '03-compare');
-  await axe(fac, 'statement-compare');
+  await expectAccessible(fac, 'statement-compare');
   // And the demo's first-day version against the current draft.
   const older = fac.getByLabel('Vanhempi');
   const firstDay = await older.locator('option', { hasText: 'Luonnos 1. päivän jälkeen' }).getAttribute('value');
@@ -122,24 +116,10 @@ test('the facilitator drafts, saves a version, edits and compares; a table propo
   await fac.getByRole('button', { name: 'Käännös', exact: true }).click();
   await expect(fac.getByText(/Kääntämättä \d+, vanhentuneita 1/)).toBeVisible();
   await shot(fac, '04-translation');
-  await axe(fac, 'statement-translation');
+  await expectAccessible(fac, 'statement-translation');
 
   // ---- a table laptop pairs, reads the draft and proposes an amendment
-  await fac.goto(`${host.origin}/#/room`);
-  await fac.getByRole('button', { name: 'Avaa sali' }).click();
-  await expect(fac.getByRole('img', { name: /QR-koodi/ })).toBeVisible();
-  const pairingCode = (await fac.locator('.big-code').innerText()).trim();
-  const roomPort = new URL((await fac.locator('.join-url').first().innerText()).trim()).port;
-  const roomOrigin = `http://${ROOM_HOSTNAME}:${roomPort}`;
-  const tableContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const table = await tableContext.newPage();
-  await table.goto(`${roomOrigin}/`);
-  await table.getByLabel('Parituskoodi').fill(pairingCode);
-  await table.getByLabel('Tämän laitteen nimi').fill('Pöydän 3 kone');
-  await table.getByLabel('Pöydän numero').fill('3');
-  await table.getByRole('button', { name: 'Liity' }).click();
-  await fac.getByRole('button', { name: 'Hyväksy Pöydän 3 kone' }).click();
-  await expect(table.getByRole('heading', { level: 1, name: 'Pöytä 3' })).toBeVisible();
+  const { table, tableContext } = await openRoomAndPairTable(browser, fac, host.origin, 3);
   await table.getByRole('link', { name: 'Lausumaluonnos' }).click();
   await expect(table.getByRole('heading', { level: 2, name: /Keski-Uudenmaan asukaspaneelin lausuma/ })).toBeVisible();
   await expect(table.getByRole('button', { name: 'Muokkaa' })).toHaveCount(0);
@@ -150,7 +130,7 @@ test('the facilitator drafts, saves a version, edits and compares; a table propo
   await form.getByRole('button', { name: 'Lähetä ehdotus' }).click();
   await expect(table.getByText('Odottaa', { exact: true })).toBeVisible();
   await shot(table, '05-table-draft');
-  await axe(table, 'statement-table');
+  await expectAccessible(table, 'statement-table');
 
   // ---- the facilitator accepts it; the table sees it accepted and the new text
   await fac.getByRole('navigation').getByRole('link', { name: 'Lausuma' }).click();
@@ -158,7 +138,7 @@ test('the facilitator drafts, saves a version, edits and compares; a table propo
   await expect(fac.getByRole('heading', { level: 2, name: '1 käsittelemätön muutosehdotus' })).toBeVisible();
   await expect(fac.getByText('Pöytä 3')).toBeVisible();
   await shot(fac, '06-amendment');
-  await axe(fac, 'statement-amendments');
+  await expectAccessible(fac, 'statement-amendments');
   await fac.getByRole('button', { name: 'Hyväksy', exact: true }).click();
   await expect(fac.getByText('Ei käsittelemättömiä muutosehdotuksia.')).toBeVisible();
   await expect(table.getByText('Hyväksytty', { exact: true })).toBeVisible();
@@ -175,7 +155,7 @@ test('the facilitator drafts, saves a version, edits and compares; a table propo
   await fac.getByRole('dialog').getByRole('button', { name: 'Lukitse lopullinen versio' }).click();
   await expect(fac.locator('.checksum code')).toHaveText(/^[0-9a-f]{64}$/);
   await shot(fac, '07-final');
-  await axe(fac, 'statement-final');
+  await expectAccessible(fac, 'statement-final');
   await fac.getByRole('button', { name: 'Luonnos', exact: true }).click();
   await expect(fac.getByRole('button', { name: 'Muokkaa' })).toHaveCount(0);
 
@@ -193,7 +173,7 @@ test('the facilitator drafts, saves a version, edits and compares; a table propo
   await fac.getByRole('button', { name: 'Vienti', exact: true }).click();
   await expect(fac.getByText(/Vastattu 4 suositukseen 10:stä/)).toBeVisible();
   await shot(fac, '08-export');
-  await axe(fac, 'statement-export');
+  await expectAccessible(fac, 'statement-export');
   const download = async (link: string) => {
     const downloading = fac.waitForEvent('download', { timeout: 90_000 });
     await fac.getByRole('link', { name: link, exact: true }).click();

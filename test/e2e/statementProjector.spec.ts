@@ -3,22 +3,16 @@
  * statement on the projector, one part at a time and then the whole draft scrolled to where she
  * is, and takes it down again. Screenshots go to .tmp/screens/statement-projector-*.png.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { type HostProcess, startDemoHost } from '../support/hub.js';
+import { expectAccessible } from '../support/axe.js';
 
 const SCREENS = path.resolve('.tmp/screens');
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS, `statement-projector-${name}.png`) });
-}
-
-async function axe(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = results.violations.map((v) => `${name}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(found, found.join('\n')).toEqual([]);
 }
 
 let dir: string;
@@ -58,9 +52,9 @@ test('the facilitator steps through the draft on the projector, one part at a ti
   await expect(projector.getByText('2 / 11')).toBeVisible();
   await expect(projector.getByText('Perustelut')).toBeVisible();
   await shot(projector, 'one');
-  await axe(projector, 'projector-statement-one');
+  await expectAccessible(projector, 'projector-statement-one');
   await shot(fac, 'controls');
-  await axe(fac, 'statement-projector-controls');
+  await expectAccessible(fac, 'statement-projector-controls');
 
   // A long part still fits: the text shrinks rather than running off the screen.
   await controls.getByLabel('Kohta').selectOption({ label: 'Suositus 2: Yhden luukun palvelupiste jokaiseen kuntaan' });
@@ -78,7 +72,7 @@ test('the facilitator steps through the draft on the projector, one part at a ti
   await expect.poll(async () => (await current.boundingBox())?.y ?? Infinity, { timeout: 15_000 }).toBeLessThan(200);
   await expect(projector.getByRole('heading', { level: 2, name: '2. Saavutettavuus ja liikkuminen' })).toHaveCount(1);
   await shot(projector, 'scroll');
-  await axe(projector, 'projector-statement-scroll');
+  await expectAccessible(projector, 'projector-statement-scroll');
 
   // ---- taken down: the projector's own screen is back
   await controls.getByLabel('Näytä projektorilla').selectOption({ label: 'Ei näytetä' });

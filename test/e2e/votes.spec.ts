@@ -10,17 +10,16 @@
  *
  * Screenshots: .tmp/screens/votes-*.png. axe scans every ballot step and the vote screens.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { BALLOT_CODE_ALPHABET, ballotCheckCharacter } from '../../shared/ballotCode.js';
-import { ROOM_HOSTNAME } from '../support/browser.js';
+import { openRoomAndPairTable } from '../support/browser.js';
 import { type HostProcess, startDemoHost } from '../support/hub.js';
+import { axeViolations } from '../support/axe.js';
 
 const SCREENS = path.resolve('.tmp/screens');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TITLE = 'Kuinka vahvasti tuet suositusta?';
 
 let dir: string;
@@ -29,13 +28,6 @@ const violations: string[] = [];
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS, `votes-${name}.png`), fullPage: true });
-}
-
-async function axe(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  for (const v of results.violations) {
-    violations.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  }
 }
 
 /** Press Tab until the focused element matches; fails if it takes more than `max` presses. */
@@ -72,35 +64,20 @@ test('a vote with codes cast from two ballot pages and a table tally, closed and
   await expect(fac.getByRole('heading', { level: 2, name: 'Ohjelma' })).toBeVisible();
 
   // ---- open the room; a table laptop pairs as the secretary of table 2
-  await fac.goto(`${host.origin}/#/room`);
-  await fac.getByRole('button', { name: 'Avaa sali' }).click();
-  await expect(fac.getByRole('img', { name: /QR-koodi/ })).toBeVisible();
-  const pairingCode = (await fac.locator('.big-code').innerText()).trim();
-  const roomPort = new URL((await fac.locator('.join-url').first().innerText()).trim()).port;
-  const roomOrigin = `http://${ROOM_HOSTNAME}:${roomPort}`;
-
-  const tableContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const table = await tableContext.newPage();
-  await table.goto(`${roomOrigin}/`);
-  await table.getByLabel('Parituskoodi').fill(pairingCode);
-  await table.getByLabel('Tämän laitteen nimi').fill('Pöydän 2 kone');
-  await table.getByLabel('Pöydän numero').fill('2');
-  await table.getByRole('button', { name: 'Liity' }).click();
-  await fac.getByRole('button', { name: 'Hyväksy Pöydän 2 kone' }).click();
-  await expect(table.getByRole('heading', { level: 1, name: 'Pöytä 2' })).toBeVisible();
+  const { table, tableContext, roomOrigin } = await openRoomAndPairTable(browser, fac, host.origin, 2);
 
   // ---- the votes list (the demo's closed vote is there), then a new vote
   await fac.getByRole('link', { name: 'Äänestykset' }).click();
   await expect(fac.getByRole('heading', { level: 1, name: 'Äänestykset' })).toBeVisible();
   await expect(fac.locator('.vote-row').first()).toBeVisible();
-  await axe(fac, 'votes-list');
+  violations.push(...(await axeViolations(fac, 'votes-list')));
   await fac.getByRole('link', { name: 'Uusi äänestys' }).click();
   await expect(fac.getByRole('heading', { level: 1, name: 'Uusi äänestys' })).toBeVisible();
   // Nothing chosen: the form says what is missing.
   await fac.getByRole('button', { name: 'Luo äänestys' }).click();
   await expect(fac.getByText('Pakollinen tieto.')).toBeVisible();
   await expect(fac.getByText('Valitse tai kirjoita vähintään yksi kohta.')).toBeVisible();
-  await axe(fac, 'vote-form-invalid');
+  violations.push(...(await axeViolations(fac, 'vote-form-invalid')));
   await fac.getByLabel('Kysymys tai otsikko').fill(TITLE);
   await fac.getByRole('radio', { name: /Nelportainen asteikko/ }).check();
   const picks = fac.locator('.subject-picks input[type=checkbox]');
@@ -140,7 +117,7 @@ test('a vote with codes cast from two ballot pages and a table tally, closed and
   await phone.goto(`${roomOrigin}/#/ballot`);
   await expect(phone.getByRole('heading', { level: 1, name: 'Äänestä' })).toBeVisible();
   await shot(phone, 'ballot-1-code');
-  await axe(phone, 'ballot-code');
+  violations.push(...(await axeViolations(phone, 'ballot-code')));
   // Lower case, spaces and a dash: all fine.
   const first = unique[0]!;
   await phone.getByLabel('Äänestyskoodi').fill(`${first.slice(0, 4).toLowerCase()} ${first.slice(4, 8)}-${first[8]}`);
@@ -152,18 +129,18 @@ test('a vote with codes cast from two ballot pages and a table tally, closed and
   await q1.getByRole('radio', { name: 'Vahvasti samaa mieltä' }).check();
   await q2.getByRole('radio', { name: 'Jokseenkin eri mieltä' }).check();
   await shot(phone, 'ballot-2-ballot');
-  await axe(phone, 'ballot-form');
+  violations.push(...(await axeViolations(phone, 'ballot-form')));
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await phone.getByRole('button', { name: 'Tarkista äänesi' }).click();
   await expect(phone.getByRole('heading', { level: 1, name: 'Tarkista äänesi' })).toBeVisible();
   await expect(phone.locator('.review-row').nth(0)).toContainText('Vahvasti samaa mieltä');
   await expect(phone.locator('.review-row').nth(1)).toContainText('Jokseenkin eri mieltä');
   await shot(phone, 'ballot-3-review');
-  await axe(phone, 'ballot-review');
+  violations.push(...(await axeViolations(phone, 'ballot-review')));
   await phone.getByRole('button', { name: 'Anna ääni' }).click();
   await expect(phone.getByRole('heading', { level: 1, name: 'Äänesi on annettu' })).toBeVisible();
   await shot(phone, 'ballot-4-done');
-  await axe(phone, 'ballot-done');
+  violations.push(...(await axeViolations(phone, 'ballot-done')));
   // A kiosk serves the next person: back to the code entry by itself, the ballot gone.
   await expect(phone.getByRole('heading', { level: 1, name: 'Äänestä' })).toBeVisible({ timeout: 15_000 });
   await expect(phone.getByLabel('Äänestyskoodi')).toHaveValue('');
@@ -173,7 +150,7 @@ test('a vote with codes cast from two ballot pages and a table tally, closed and
   await phone.getByRole('button', { name: 'Jatka' }).click();
   await expect(phone.getByText('Tällä koodilla on jo äänestetty.')).toBeVisible();
   await shot(phone, 'ballot-5-used');
-  await axe(phone, 'ballot-used');
+  violations.push(...(await axeViolations(phone, 'ballot-used')));
   // A mistyped code (one character wrong): told apart from an unknown one.
   const second = unique[1]!;
   const wrongChar = BALLOT_CODE_ALPHABET[(BALLOT_CODE_ALPHABET.indexOf(second[2]!) + 1) % BALLOT_CODE_ALPHABET.length]!;
@@ -221,7 +198,7 @@ test('a vote with codes cast from two ballot pages and a table tally, closed and
   await kiosk.getByRole('button', { name: 'Anna ääni' }).click();
   await expect(kiosk.getByRole('alert')).toContainText('Ääntäsi EI annettu — yritä uudelleen.');
   await shot(kiosk, 'ballot-6-not-cast');
-  await axe(kiosk, 'ballot-not-cast');
+  violations.push(...(await axeViolations(kiosk, 'ballot-not-cast')));
   await kiosk.unroute('**/api/ballot');
   // Nothing was kept or sent: the facilitator still sees two ballots.
   await expect(fac.getByTestId('turnout')).toHaveText(/^2 \//);
@@ -243,7 +220,7 @@ test('a vote with codes cast from two ballot pages and a table tally, closed and
   await tally.getByRole('button', { name: 'Lähetä pöydän tulos' }).click();
   await expect(tally.getByRole('status').filter({ hasText: /Vastaanotettu klo/ })).toBeVisible();
   await shot(table, 'table-tally');
-  await axe(table, 'table-tally');
+  violations.push(...(await axeViolations(table, 'table-tally')));
   await expect(fac.locator('.tally-received')).toContainText('Pöytä 2');
   await expect(fac.getByTestId('turnout')).toHaveText(/^5 \//);
 
@@ -262,7 +239,7 @@ test('a vote with codes cast from two ballot pages and a table tally, closed and
   await fac.getByRole('button', { name: 'Näytä valkokankaalla' }).click();
   await expect(fac.getByText('Tulokset ovat nyt valkokankaalla.')).toBeVisible();
   await shot(fac, 'facilitator-closed');
-  await axe(fac, 'vote-detail-closed');
+  violations.push(...(await axeViolations(fac, 'vote-detail-closed')));
 
   // ---- the projector: the results take the whole screen, with the hash
   const projector = await facContext.newPage();
@@ -274,7 +251,7 @@ test('a vote with codes cast from two ballot pages and a table tally, closed and
   await expect(projector.getByText('Äänestyksen tarkiste')).toBeVisible();
   expect((await projector.locator('.pr-hash code').innerText()).replace(/\s+/g, ' ').trim()).toBe(hashText);
   await shot(projector, 'projector-results');
-  await axe(projector, 'projector-results');
+  violations.push(...(await axeViolations(projector, 'projector-results')));
   // Taken off the projector: the clock is back.
   await fac.getByRole('button', { name: 'Poista valkokankaalta' }).click();
   await expect(projector.locator('.projected-results')).toHaveCount(0);
@@ -349,7 +326,7 @@ test('a ranking (instant runoff) and a dot vote on free options, ranked by keybo
   await expect(kiosk.locator('.ranking-label')).toHaveText(['Uimahalli', 'Nuorisotila', 'Kirjasto']);
   expect(await kiosk.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Ylös: Kirjasto, nyt sijalla 3/);
   await shot(kiosk, 'ballot-ranking');
-  await axe(kiosk, 'ballot-ranking');
+  violations.push(...(await axeViolations(kiosk, 'ballot-ranking')));
   await tabTo(kiosk, (el) => el.textContent === 'Tarkista äänesi');
   await kiosk.keyboard.press('Enter');
   await expect(kiosk.locator('.review-ranking li')).toHaveText(['Uimahalli', 'Nuorisotila', 'Kirjasto']);
@@ -368,7 +345,7 @@ test('a ranking (instant runoff) and a dot vote on free options, ranked by keybo
   await expect(kiosk.getByText('0 pistettä jäljellä')).toBeVisible();
   await expect(kiosk.getByRole('button', { name: 'Lisää pisteitä: Nuorisotila' })).toBeDisabled();
   await shot(kiosk, 'ballot-dots');
-  await axe(kiosk, 'ballot-dots');
+  violations.push(...(await axeViolations(kiosk, 'ballot-dots')));
   await kiosk.getByRole('button', { name: 'Tarkista äänesi' }).click();
   await expect(kiosk.locator('.review-row').filter({ hasText: 'Uimahalli' })).toContainText('2 pistettä');
   await kiosk.getByRole('button', { name: 'Anna ääni' }).click();
@@ -382,7 +359,7 @@ test('a ranking (instant runoff) and a dot vote on free options, ranked by keybo
   await expect(fac.locator('.results-table').getByRole('row', { name: /Uimahalli/ })).toContainText('Voittaja');
   await expect(fac.locator('.rounds-table')).toBeVisible();
   await shot(fac, 'facilitator-ranking');
-  await axe(fac, 'vote-detail-ranking');
+  violations.push(...(await axeViolations(fac, 'vote-detail-ranking')));
 
   expect(violations, violations.join('\n')).toEqual([]);
   await Promise.all([facContext.close(), kioskContext.close()]);
@@ -430,7 +407,7 @@ test('paper ballots entered by the facilitator, bad entries refused; re-opening 
   await paper.getByRole('button', { name: 'Tallenna paperiäänet' }).click();
   await expect(paper.getByRole('alert')).toHaveText('Kirjoita määrät kokonaislukuina (0 tai enemmän).');
   await expect(fac.getByTestId('turnout')).toHaveText(/^0\b/);
-  await axe(fac, 'paper-counts-refused');
+  violations.push(...(await axeViolations(fac, 'paper-counts-refused')));
   for (const [subject, counts] of [
     [subjects[0]!, ['12', '3', '1']],
     [subjects[1]!, ['7', '8', '1']],
@@ -442,7 +419,7 @@ test('paper ballots entered by the facilitator, bad entries refused; re-opening 
   await expect(paper.getByRole('alert')).toHaveCount(0);
   await expect(fac.getByTestId('turnout')).toHaveText(/^16\b/);
   await shot(fac, 'paper-counts');
-  await axe(fac, 'paper-counts');
+  violations.push(...(await axeViolations(fac, 'paper-counts')));
   await close();
   await expect(fac.locator('.results-table').getByRole('row', { name: new RegExp(escape(subjects[0]!)) })).toContainText('12');
 
@@ -454,7 +431,7 @@ test('paper ballots entered by the facilitator, bad entries refused; re-opening 
   await expect(dialog.getByText('Kirjoita peruste (vähintään 3 merkkiä).')).toBeVisible();
   await expect(dialog.getByLabel('Peruste')).toHaveAttribute('aria-invalid', 'true');
   await shot(fac, 'reopen-refused');
-  await axe(fac, 'reopen-refused');
+  violations.push(...(await axeViolations(fac, 'reopen-refused')));
   await dialog.getByLabel('Peruste').fill('  ');
   await dialog.getByRole('button', { name: 'Avaa uudelleen' }).click();
   await expect(dialog.getByText('Kirjoita peruste (vähintään 3 merkkiä).')).toBeVisible();
@@ -477,7 +454,7 @@ test('paper ballots entered by the facilitator, bad entries refused; re-opening 
   await expect(fac.locator('.results-table').getByRole('row', { name: new RegExp(escape(subjects[0]!)) })).toContainText('14');
   await expect(fac.locator('.result-hash-value')).toBeVisible();
   await shot(fac, 'reopened-closed');
-  await axe(fac, 'reopened-closed');
+  violations.push(...(await axeViolations(fac, 'reopened-closed')));
 
   // ---- a ranking (Borda) on paper: each ballot's places, as written on it
   const options = ['Kirjasto', 'Uimahalli', 'Nuorisotila'];
@@ -498,7 +475,7 @@ test('paper ballots entered by the facilitator, bad entries refused; re-opening 
   await expect(ballots.getByRole('alert')).toHaveText('Sijalla 1 on useampi vaihtoehto: Kirjasto ja Uimahalli. Tarkista lippu – sitä ei tallennettu.');
   await expect(place('Kirjasto')).toHaveAttribute('aria-invalid', 'true');
   await shot(fac, 'paper-ranking-refused');
-  await axe(fac, 'paper-ranking-refused');
+  violations.push(...(await axeViolations(fac, 'paper-ranking-refused')));
   await enter({ Kirjasto: '1', Nuorisotila: '3' });
   await expect(ballots.getByRole('alert')).toHaveText('Sija 2 puuttuu: sijat numeroidaan 1:stä alkaen ilman aukkoja. Lippua ei tallennettu.');
   await enter({ Kirjasto: '1', Uimahalli: '2' });
@@ -514,7 +491,7 @@ test('paper ballots entered by the facilitator, bad entries refused; re-opening 
   await expect(ballots.getByRole('status')).toHaveText('2 lippua kirjattu tällä kertaa.');
   await expect(fac.getByTestId('turnout')).toHaveText(/^2\b/);
   await shot(fac, 'paper-ranking');
-  await axe(fac, 'paper-ranking');
+  violations.push(...(await axeViolations(fac, 'paper-ranking')));
   await close();
   // Borda (n = 3): Uimahalli 2 + 2 = 4, Kirjasto 1 + 0, Nuorisotila 0 + 1.
   await expect(fac.locator('.results-table').getByRole('row', { name: /Uimahalli/ })).toContainText('Voittaja');

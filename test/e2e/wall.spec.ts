@@ -7,7 +7,6 @@
  * Materials get a link and a file; the room check lists the devices. Screenshots go to
  * .tmp/screens/wall-*.png, questions-*.png, materials-*.png, roomcheck-*.png.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import type { HostStatus } from '../../shared/panel.js';
 import { ROOM_ADDRESS, ROOM_HOSTNAME, sessionCookie } from '../support/browser.js';
 import { type HostProcess, startDemoHost } from '../support/hub.js';
 import { connectClient, type TestClient } from '../support/wsClient.js';
+import { expectAccessible } from '../support/axe.js';
 
 const SCREENS = path.resolve('.tmp/screens');
 /** The demo's clock has day 2's first item ready on stage. */
@@ -93,13 +93,6 @@ const note = (tableNo: number, kind: string, text: string) => ({ noteId: uuidv7(
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
-}
-
-/** axe (WCAG 2.1 A and AA) on a screen full of notes, drafts or questions. */
-async function axe(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = results.violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(found, found.join('\n')).toEqual([]);
 }
 
 test('the wall, grouping into a draft, the question queue, the projector, transcription, materials and the room check', async ({ browser }) => {
@@ -182,7 +175,7 @@ test('the wall, grouping into a draft, the question queue, the projector, transc
   await expect(facPage.locator('.wall-selection-count')).toHaveText(/^Valitse samankaltaisia/);
   await expect(column(1).locator('.wall-note', { hasText: p1 }).locator('.wall-note-drafts')).toContainText('Terveyspalvelut lähelle myös iltaisin');
   await shot(facPage, 'wall-draft');
-  await axe(facPage, 'wall with notes and a draft');
+  await expectAccessible(facPage, 'wall with notes and a draft');
 
   // ---- a paper note, transcribed
   await facPage.getByRole('checkbox', { name: 'Kaikki lajit' }).check();
@@ -233,7 +226,7 @@ test('the wall, grouping into a draft, the question queue, the projector, transc
   await merged.getByRole('button', { name: 'Tallenna vastaus' }).click();
   await expect(merged.locator('.qq-answer')).toContainText('Hyvinvointialue rahoittaa kokeilun vuoden ajan.');
   await shot(facPage, 'questions-projected');
-  await axe(facPage, 'question queue');
+  await expectAccessible(facPage, 'question queue');
 
   // A vote's results on the projector take the whole screen; the demo may show some: take them off.
   await fac.cmd('votes.showResults', { voteId: null }).catch(() => undefined);
@@ -263,7 +256,7 @@ test('the wall, grouping into a draft, the question queue, the projector, transc
   await expect(upload.getByRole('status')).toHaveText('Tiedosto diat lisättiin.');
   await expect(expert.getByRole('link', { name: /^diat/ })).toBeVisible();
   await shot(facPage, 'materials');
-  await axe(facPage, 'materials');
+  await expectAccessible(facPage, 'materials');
 
   // ---- the room check
   await facPage.goto(`${host.origin}/#/roomcheck`);
