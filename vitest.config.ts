@@ -17,6 +17,8 @@ export default defineConfig({
     restoreMocks: true,
     unstubEnvs: true,
     unstubGlobals: true,
+    // One retry on CI, as for the e2e tests: vitest marks a test that needed it, so it is not hidden.
+    retry: process.env.CI ? 1 : 0,
     projects: [
       {
         extends: true,

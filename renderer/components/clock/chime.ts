@@ -54,14 +54,13 @@ function sound(c: AudioContext): Promise<AudioBuffer | null> {
 /** Resume the context; browsers leave the promise pending without a gesture, so do not wait long. */
 async function wake(c: AudioContext): Promise<boolean> {
   if (c.state === 'running') return true;
-  const resumed = c.resume().then(
-    () => true,
-    () => false,
-  );
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 300));
-  const ok = (await Promise.race([resumed, timeout])) && (c.state as string) === 'running';
-  setBlocked(!ok);
-  return ok;
+  const resumed = c.resume().catch(() => undefined);
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, 300));
+  await Promise.race([resumed, timeout]);
+  // Judge by the state now, not by this attempt: a click may have started the sound meanwhile.
+  const running = (c.state as string) === 'running';
+  setBlocked(!running);
+  return running;
 }
 
 /** Get ready to play: load the sound and find out whether the browser lets this page play it. */
