@@ -78,8 +78,11 @@ export interface LeximinResult {
   minProbability: number;
   gini: number;
   seconds: number;
-  /** Column generation figures, for the audit and the benchmark. */
-  stats: { types: number; columns: number; pricingSolves: number; lpSolves: number };
+  /**
+   * Solver figures, for the audit and the benchmark. `method`: split from LEXIMIN over the quotas'
+   * LP relaxation (the usual road), or column generation when that optimum is out of reach.
+   */
+  stats: { method: 'relaxation' | 'columnGeneration'; types: number; columns: number; pricingSolves: number; lpSolves: number };
 }
 
 export interface TypeLottery {

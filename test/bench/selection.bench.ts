@@ -59,6 +59,7 @@ for (const [name, ref] of INSTANCES) {
     n: instance.people.length,
     k: ref.k,
     types: lex.stats.types,
+    method: lex.stats.method,
     seconds: round(lex.seconds, 2),
     cpu_seconds: round(cpuSeconds(lexCpu), 2),
     min_probability: round(lex.minProbability, 9),

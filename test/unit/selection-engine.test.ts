@@ -17,6 +17,7 @@ import {
   seededRng,
 } from '../../main/features/selection/engine/index.js';
 import { loadHighs } from '../../main/features/selection/engine/highs.js';
+import { decompose, relaxedLeximin } from '../../main/features/selection/engine/decompose.js';
 import { readSelectionFiles } from '../../main/features/selection/formats.js';
 import { SHARED_DATA } from '../support/sharedData.js';
 
@@ -127,6 +128,29 @@ function randomInstance(seed: string, households: boolean): Instance {
   return { people, quotas, k: 4 };
 }
 
+/**
+ * Tiny instances with tight quotas on three or four features: for some of them the LP relaxation
+ * promises more than any mix of real panels gives (found by search; seeds 17, 36 and 60 are such).
+ */
+function tightInstance(seed: string): Instance {
+  const rng = seededRng(seed);
+  const n = 6 + rng.int(5);
+  const features = 3 + rng.int(2);
+  const people: Person[] = Array.from({ length: n }, (_, i) => ({
+    id: `p${i}`,
+    features: Object.fromEntries(Array.from({ length: features }, (_, f) => [`f${f}`, rng.next() < 0.5 ? 'a' : 'b'])),
+    household: null,
+  }));
+  const k = 2 + rng.int(3);
+  const quotas: Quota[] = [];
+  for (let f = 0; f < features; f++) {
+    const lo = rng.int(2);
+    const hi = lo + rng.int(2);
+    quotas.push({ feature: `f${f}`, value: 'a', min: lo, max: hi }, { feature: `f${f}`, value: 'b', min: Math.max(0, k - hi), max: k - lo });
+  }
+  return { people, quotas, k };
+}
+
 describe('LEXIMIN', () => {
   it('equals lexicographic optimisation over every enumerated panel (whole profile)', async () => {
     let checked = 0;
@@ -142,6 +166,44 @@ describe('LEXIMIN', () => {
     }
     expect(checked).toBe(6);
   });
+
+  it('falls back to column generation when no mix of panels reaches the relaxed optimum, and still equals brute force', async () => {
+    const highs = await loadHighs();
+    let checked = 0;
+    for (let s = 0; checked < 3 && s < 200; s++) {
+      const instance = tightInstance(`gap-${s}`);
+      const c = compile(instance);
+      if ((await checkFeasibility(instance)).feasible === false) continue;
+      const relaxed = relaxedLeximin(highs, c);
+      if (!relaxed || decompose(highs, c, relaxed.target, { tolerance: 1e-7, deadline: Infinity }).stopped !== 'stuck') continue;
+      const result = await leximin(instance);
+      expect(result.final).toBe(true);
+      expect(result.stats.method).toBe('columnGeneration');
+      const brute = await bruteForceLeximin(instance);
+      for (const p of instance.people) expect(result.probabilities[p.id]).toBeCloseTo(brute[p.id]!, 5);
+      expectValidLottery(instance, result);
+      checked++;
+    }
+    expect(checked).toBe(3);
+  });
+
+  it('splits the relaxed optimum into real panels: fi_c, every level, each person at the bound no lottery can beat', async () => {
+    const ref = reference.fi_c!;
+    const instance = load(ref.folder, ref.k);
+    const result = await leximin(instance, {}, { expandPanels: true });
+    expect(result.stats.method).toBe('relaxation');
+    expect(result.final).toBe(true);
+    expect(result.levelsFixed).toBeGreaterThan(1);
+    expect(Math.abs(result.minProbability - ref.min_probability!)).toBeLessThan(1e-4);
+    const highs = await loadHighs();
+    const c = compile(instance);
+    const bound = relaxedLeximin(highs, c)!.target;
+    instance.people.forEach((p, i) => {
+      const t = c.typeOf[i]!;
+      expect(result.probabilities[p.id]).toBeCloseTo(bound[t]! / c.types[t]!.members.length, 7);
+    });
+    expectValidLottery(instance, result);
+  }, 60_000);
 
   it('matches the reference minimum for example_small_20 and sf_example, full profile', async () => {
     const cases: [keyof typeof reference, { idColumn?: string; addressColumns?: string[] }][] = [

@@ -22,7 +22,7 @@ import type { SelectionJobResult } from './engine/job.js';
 import type { SignupPersonal } from './recruitmentFile.js';
 import { emitSelection, instanceHash, readInstance, readRun, readSettings, requireNotDrawn, type StoredRun } from './store.js';
 
-export const ENGINE_VERSION = 'puntari-selection 1 (LEXIMIN by column generation, HiGHS 1.15 WASM)';
+export const ENGINE_VERSION = 'puntari-selection 2 (LEXIMIN over the LP relaxation split into panels, column generation as fallback; HiGHS 1.15 WASM)';
 
 export interface SelectionJobRunner {
   start(kind: 'selection.run', input: SelectionJobInput): string;

@@ -21,6 +21,11 @@ export interface PanelSolution {
 export class PanelMip {
   private readonly model: Model;
   readonly solves = { count: 0 };
+  /** Model rows of each type: 0 is the panel size, 1..Q the quotas, then the households. */
+  readonly typeRows: number[][];
+  /** Row bounds of the panel rules (size k, each quota, at most one per household). */
+  readonly rowLower: number[];
+  readonly rowUpper: number[];
 
   constructor(
     private readonly highs: Highs,
@@ -30,13 +35,14 @@ export class PanelMip {
     const Q = c.quotas.length;
     const H = c.households.length;
     const numRows = 1 + Q + H;
-    const columns = c.types.map((t) => {
+    this.typeRows = c.types.map((t) => {
       const rows = [0, ...t.rows.map((r) => 1 + r)];
       if (t.household !== null) rows.push(1 + Q + t.household);
-      return { rows, values: rows.map(() => 1) };
+      return rows;
     });
-    const rowLower = [c.k, ...c.quotas.map((q) => q.min), ...c.households.map(() => 0)];
-    const rowUpper = [c.k, ...c.quotas.map((q) => q.max), ...c.households.map(() => 1)];
+    const columns = this.typeRows.map((rows) => ({ rows, values: rows.map(() => 1) }));
+    const rowLower = (this.rowLower = [c.k, ...c.quotas.map((q) => q.min), ...c.households.map(() => 0)]);
+    const rowUpper = (this.rowUpper = [c.k, ...c.quotas.map((q) => q.max), ...c.households.map(() => 1)]);
     this.model = quietModel(highs, { mip_rel_gap: 1e-9, mip_abs_gap: 1e-12, presolve: 'off' });
     this.model.passModel({
       numCols: T,
@@ -58,13 +64,14 @@ export class PanelMip {
    */
   solve(
     costs: Float64Array | number[],
-    opts: { absGap?: number; timeLimit?: number; stopWhen?: (incumbent: number, bound: number) => boolean; start?: Int32Array },
+    opts: { absGap?: number; relGap?: number; timeLimit?: number; stopWhen?: (incumbent: number, bound: number) => boolean; start?: Int32Array },
   ): PanelSolution | null {
-    const { absGap, timeLimit, stopWhen, start } = opts;
+    const { absGap, relGap, timeLimit, stopWhen, start } = opts;
     const T = this.c.types.length;
     this.model.changeColsCost({ kind: 'range', from: 0, to: T - 1 }, costs);
     this.model.options.set('time_limit', timeLimit === undefined ? 1e9 : Math.max(0.01, timeLimit));
     this.model.options.set('mip_abs_gap', absGap ?? 1e-12);
+    this.model.options.set('mip_rel_gap', relGap ?? 1e-9);
     if (start) this.model.setSolution({ colValue: Float64Array.from(start) });
     this.solves.count++;
     let dualBound = Infinity;
@@ -115,6 +122,13 @@ export class PanelMip {
       value += counts[t]! * (costs[t] ?? 0);
     }
     return { counts, value, bound: Math.max(value, bound), earlier };
+  }
+
+  /** Narrow the panels this model allows: a count range per type and bounds per model row. */
+  restrict(typeLower: Float64Array, typeUpper: Float64Array, rowLower: Float64Array, rowUpper: Float64Array): void {
+    const T = this.c.types.length;
+    this.model.changeColsBounds({ kind: 'range', from: 0, to: T - 1 }, typeLower, typeUpper);
+    this.model.changeRowsBounds({ kind: 'range', from: 0, to: rowLower.length - 1 }, rowLower, rowUpper);
   }
 
   dispose(): void {
