@@ -231,6 +231,12 @@ describe('LEXIMIN', () => {
       const total = Object.values(result.probabilities).reduce((a, b) => a + b, 0);
       expect(total).toBeCloseTo(ref.k, 6);
     }
+    // Stopped by the time limit while splitting: a valid lottery, but not called LEXIMIN.
+    const stopped = await leximin(load(reference.fi_a!.folder, reference.fi_a!.k), {}, { timeLimitSeconds: 1e-6 });
+    expect(stopped.final).toBe(false);
+    expect(stopped.levelsFixed).toBe(0);
+    expect(Object.values(stopped.probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(reference.fi_a!.k, 6);
+    expect(stopped.typeLottery.panels.reduce((a, p) => a + p.weight, 0)).toBeCloseTo(1, 9);
   }, 60_000);
 
   it('keeps at most one person per address on every lottery panel (fi_households)', async () => {

@@ -141,7 +141,8 @@ export function decompose(
     for (let step = 0; ; step++) {
       if (left <= stopAt) return { panels, left, stopped: 'done', steps: step };
       if (opts.cancelled?.()) throw new PuntariError('job.cancelled');
-      if (performance.now() > opts.deadline) return { panels, left, stopped: 'deadline', steps: step };
+      // At least one panel even past the deadline: a stopped run still returns a lottery.
+      if (step > 0 && performance.now() > opts.deadline) return { panels, left, stopped: 'deadline', steps: step };
       rowY.fill(0);
       for (let t = 0; t < T; t++) for (const r of rows[t]!) rowY[r]! += y[t]!;
       let fractional = false;
