@@ -62,6 +62,7 @@ export const ERROR_CODES = [
   'statement.idReused',
   'statement.notRecommendation',
   'statement.mainLanguage',
+  'statement.noSuchLanguage',
   'votes.notFound',
   'votes.notDraft',
   'votes.notOpen',

@@ -307,6 +307,7 @@ export interface CommandResults extends HostCommandResults, RecruitmentCommandRe
   'statement.finalize': { sha256: string };
   'statement.setFollowUp': null;
   'statement.showOnProjector': null;
+  'statement.setProjectorLanguage': null;
   'statement.setConsent': null;
   'statement.addAnnex': { id: string };
   'statement.updateAnnex': null;

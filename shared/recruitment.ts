@@ -92,6 +92,22 @@ export interface SelectionOutcome {
   replacements: { dropped: string; replacement: string; source: 'reserve' | 'draw'; at: string }[];
 }
 
+/**
+ * A backup folder that holds (or held) copies of the recruitment file. `notReached`: the last
+ * attempt to forget the pool could not reach the folder (not there: an unplugged drive; no
+ * access; another error), so copies may still be in it.
+ */
+export interface PoolCopyFolder {
+  folder: string;
+  notReached: 'missing' | 'denied' | 'failed' | null;
+}
+
+/** What forgetting the pool deleted, and the folders it could not reach (their copies remain). */
+export interface ForgetPoolResult {
+  removed: number;
+  notReached: string[];
+}
+
 /** Topic 'selection', key 'selection' (facilitator only). */
 export interface SelectionView {
   settings: SelectionSettings;
@@ -101,6 +117,8 @@ export interface SelectionView {
   quotas: Quota[];
   runs: RunSummary[];
   outcome: SelectionOutcome | null;
+  /** Folders backups wrote copies of the recruitment file to, until forgetting the pool has deleted them. */
+  poolCopies: PoolCopyFolder[];
 }
 
 // ---------------------------------------------------------------- commands

@@ -240,6 +240,8 @@ export interface StatementShown {
   mode: StatementProjectorMode | null;
   /** The block shown (or scrolled to); null: the statement's start. */
   blockId: string | null;
+  /** The translation the projector shows; null: the main language. Kept while the draft is not shown. */
+  language: StatementLanguage | null;
 }
 
 /** Topic 'statementFollowUp', key: the recommendation block id. */
@@ -393,6 +395,8 @@ export const statementCommands = {
     input: z.object({ mode: z.enum(STATEMENT_PROJECTOR_MODES).nullable(), blockId: id.nullable().default(null) }),
     roles: MANAGE,
   },
+  /** Which of the statement's languages the projector shows: the main language or the translation. */
+  'statement.setProjectorLanguage': { input: z.object({ language }), roles: MANAGE },
   'statement.setFollowUp': {
     input: z.object({ blockId: id, status: z.enum(FOLLOW_UP_STATUSES), reasons: z.string().trim().max(8000).default(''), answeredOn: isoDate.nullable().default(null) }),
     roles: MANAGE,

@@ -164,6 +164,7 @@ export const handlers: CommandHandlers = {
   'statement.finalize': statement.finalize,
   'statement.setFollowUp': statement.setFollowUp,
   'statement.showOnProjector': statement.showOnProjector,
+  'statement.setProjectorLanguage': statement.setProjectorLanguage,
   'statement.setConsent': statement.setConsent,
   'statement.addAnnex': statement.addAnnex,
   'statement.updateAnnex': statement.updateAnnex,

@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { PuntariError, type WireError } from '../../shared/errors.js';
 import type { JobStatus, PoolOnRestore } from '../../shared/host.js';
@@ -9,10 +9,11 @@ import { canSee, CLOSE, type Change, type DevicePresence } from '../../shared/pr
 import type { Principal } from '../../shared/roles.js';
 import { findDeviceByTokenHash, liveDeviceIds, readDevice, setDeviceStatus, touchDevice } from '../features/devices/devices.js';
 import { readBasics } from '../features/panels/panels.js';
+import { carryCopyFolders, copyTargets, isCopyFolderRemembered, rememberCopyFolder, removeCopies, type CopiesRemoved } from '../features/selection/poolCopies.js';
 import { closeRecruitment, copyRecruitment, recruitmentLinkAt, recruitmentPath } from '../features/selection/recruitmentFile.js';
-import { readSettings } from '../features/selection/store.js';
+import { emitSelection, readSettings } from '../features/selection/store.js';
 import { JobRunner } from '../jobs/runner.js';
-import { backupCompanion, listBackups, pruneBackups, writeBackup } from '../store/backups.js';
+import { backupCompanion, backupStem, listBackups, pruneBackups, writeBackup } from '../store/backups.js';
 import { createPanelFile, openPanelFile, startNewEpoch } from '../store/panelFile.js';
 import { send, type Client } from './clients.js';
 import { HostConfig } from './hostConfig.js';
@@ -453,6 +454,7 @@ export class Hub {
     const prefs = this.config.backupPrefs(session.panel.path);
     if (!prefs.folder) throw new PuntariError('backup.folderMissing', { folder: '' });
     try {
+      this.rememberPoolCopyFolder(prefs.folder);
       const file = writeBackup(session.db, session.panel.path, prefs.folder);
       // The sign-up pool lives in its own file: backed up beside the panel, with the same retention.
       try {
@@ -470,6 +472,24 @@ export class Hub {
       this.broadcastHostStatus();
       throw error;
     }
+  }
+
+  /**
+   * Before a copy of the recruitment file goes to a folder, the panel notes the folder (once), so
+   * forgetting the pool finds the copy even after the backup folder has changed.
+   */
+  private rememberPoolCopyFolder(folder: string): void {
+    const session = this.requireSession();
+    if (!existsSync(recruitmentPath(session.panel.path)) || !existsSync(folder)) return;
+    const where = resolve(folder);
+    const prefix = backupStem(session.panel.path);
+    if (isCopyFolderRemembered(session.db, where, prefix)) return;
+    this.broadcast(
+      session.record(FACILITATOR, 'backup.poolCopyFolder', { folder: where }, (ctx) => {
+        rememberCopyFolder(ctx.db, where, prefix, ctx.now);
+        emitSelection(ctx);
+      }),
+    );
   }
 
   listBackups() {
@@ -504,6 +524,7 @@ export class Hub {
       const check = openPanelFile(staging, passphrase);
       startNewEpoch(check.db);
       check.db.prepare("DELETE FROM meta WHERE key = 'room'").run();
+      carryCopyFolders(session.db, check.db);
       link = readSettings(check.db).link;
       check.close();
       if (existsSync(poolBackup)) {
@@ -544,15 +565,23 @@ export class Hub {
 
   /**
    * Deletes every copy of the sign-up pool that backups and restores made of this panel's
-   * recruitment file (when the pool is forgotten after the draw: its personal data must not live on).
+   * recruitment file (when the pool is forgotten after the draw: its personal data must not live on):
+   * in every folder backups wrote one to, and the ones set aside beside the panel by restores.
+   * The caller writes the outcome into the panel (settleCopyFolders) with its audit row.
    */
-  forgetPoolCopies(): void {
+  forgetPoolCopies(): CopiesRemoved {
     const session = this.requireSession();
     const prefs = this.config.backupPrefs(session.panel.path);
-    if (prefs.folder) for (const b of listBackups(session.panel.path, prefs.folder)) rmSync(backupCompanion(b.path, 'recruitment'), { force: true });
+    const configured = prefs.folder ? { folder: resolve(prefs.folder), prefix: backupStem(session.panel.path) } : null;
+    const outcome = removeCopies(copyTargets(session.db, configured));
     const poolFile = recruitmentPath(session.panel.path);
     const prefix = `${basename(poolFile)}.before-restore-`;
-    for (const name of readdirSync(dirname(poolFile))) if (name.startsWith(prefix)) rmSync(join(dirname(poolFile), name), { force: true });
+    for (const name of readdirSync(dirname(poolFile))) {
+      if (!name.startsWith(prefix)) continue;
+      rmSync(join(dirname(poolFile), name), { force: true });
+      outcome.removed++;
+    }
+    return outcome;
   }
 
   exportAuditLog(out: string): string {

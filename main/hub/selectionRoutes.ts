@@ -10,7 +10,7 @@
  *   POST /api/selection/run {algorithm, seed?, timeLimitSeconds?, draws?} → { jobId } (worker; progress and cancel)
  *   POST /api/selection/draw {runId, number? | seed?, status}  → { participants }
  *   POST /api/selection/replace {participantId, newDraw?}      → { participantId, source } (409 selection.noReserveFits: ask for a new draw)
- *   POST /api/selection/forget-pool                            deletes the recruitment file and its backups (after the draw)
+ *   POST /api/selection/forget-pool                            deletes the recruitment file and its copies in every backup folder (after the draw) → ForgetPoolResult
  *   GET  /api/print/selection-audit.pdf?lang                   the audit report
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -22,12 +22,14 @@ import {
   SelectionDrawSchema,
   SelectionReplaceSchema,
   SelectionRunSchema,
+  type ForgetPoolResult,
   type PoolRow,
 } from '../../shared/recruitment.js';
 import type { Principal, Role } from '../../shared/roles.js';
 import type { Feasibility, Instance } from '../../shared/selection.js';
 import { slug } from '../print/fileName.js';
 import { readBasics } from '../features/panels/panels.js';
+import { notReachedFolders, settleCopyFolders } from '../features/selection/poolCopies.js';
 import { forgetUpload, MAX_UPLOAD_BYTES, sha256Hex, stagedUpload, stageUpload, validatePool, writePool } from '../features/selection/pool.js';
 import { applyQuotaFile, parseQuotaFile } from '../features/selection/quotas.js';
 import {
@@ -312,16 +314,19 @@ export function registerSelectionRoutes(app: FastifyInstance, hub: Hub, authoris
   app.post('/api/selection/forget-pool', async (req, reply) => {
     const who = authorise(req, reply, HOST);
     if (!who) return reply;
-    return guarded(reply, () => {
+    return guarded(reply, (): ForgetPoolResult => {
       if (!readOutcome(who.db)) throw new PuntariError('selection.notDrawn');
       const session = hub.requireSession();
       deleteRecruitment(session.panel.path);
-      hub.forgetPoolCopies();
-      record(who.principal, 'selection.forgetPool', { pool: readPool(who.db).length }, (ctx) => {
-        // Nothing changes in the panel; the view now says the recruitment file is gone.
+      const outcome = hub.forgetPoolCopies();
+      const notReached = notReachedFolders(outcome);
+      const cleared = outcome.folders.filter((f) => f.problem === null).length;
+      // The audit keeps counts only: copies deleted, folders cleared, folders not reached.
+      record(who.principal, 'selection.forgetPool', { pool: readPool(who.db).length, copiesRemoved: outcome.removed, foldersCleared: cleared, foldersNotReached: notReached.length }, (ctx) => {
+        settleCopyFolders(ctx.db, outcome, ctx.now);
         emitSelection(ctx);
       });
-      return null;
+      return { removed: outcome.removed, notReached };
     });
   });
 

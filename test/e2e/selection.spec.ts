@@ -6,15 +6,15 @@
  * shows every sign-up's chance; a number drawn in public picks the panel. Also the demo panel's
  * selection, and axe on every state.
  *
- * Screenshots: .tmp/screens/selection-*.png.
+ * Screenshots: .tmp/screens/selection-*.png, and forgetting the pool: .tmp/screens/forget-*.png.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_FEATURES } from '../../main/features/demo/demoData.js';
 import { signupCsv, signupRow, syntheticSignups } from '../../main/features/selection/demoPool.js';
-import { createPanelFile, openPanelFile } from '../../main/store/panelFile.js';
+import { openPanelFile } from '../../main/store/panelFile.js';
+import { createFeaturePanel } from '../support/featurePanel.js';
 import { ROOM_HOSTNAME } from '../support/browser.js';
 import { runPuntari, startHostProcess, type HostProcess } from '../support/hub.js';
 import { axeViolations } from '../support/axe.js';
@@ -43,14 +43,7 @@ test.afterEach(async () => {
 test('import with errors, fix, quotas with the smallest fix, LEXIMIN and LEGACY, the report, the public draw', async ({ browser }) => {
   test.setTimeout(240_000);
   const panelPath = path.join(dir, 'keski.puntari');
-  const panel = createPanelFile(panelPath, 'Keski-Uudenmaan asukaspaneeli');
-  const insF = panel.db.prepare('INSERT INTO background_feature (key, label, position) VALUES (?, ?, ?)');
-  const insV = panel.db.prepare('INSERT INTO background_value (feature_key, value, label, position, population_share) VALUES (?, ?, ?, ?, ?)');
-  DEMO_FEATURES.forEach((f, i) => {
-    insF.run(f.key, f.label, i + 1);
-    f.values.forEach((v, j) => insV.run(f.key, v.value, v.label, j + 1, v.share));
-  });
-  panel.close();
+  createFeaturePanel(panelPath, 'Keski-Uudenmaan asukaspaneeli');
   host = await startHostProcess({ home: path.join(dir, 'home'), panel: panelPath, roomBind: ['127.0.0.2'], roomHostnames: [ROOM_HOSTNAME] });
 
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -177,7 +170,7 @@ test('the demo panel shows how its panel was chosen', async ({ browser }) => {
   await context.close();
 });
 
-test('a drop-out no reserve can replace: the facilitator is told and draws from the sign-ups; the pool is backed up with the panel', async ({ browser }) => {
+test('a drop-out no reserve can replace: the facilitator is told and draws from the sign-ups; the pool is backed up with the panel, and forgetting it reaches every backup folder', async ({ browser }) => {
   test.setTimeout(120_000);
   const panel = path.join(dir, 'demo.puntari');
   const made = await runPuntari(['demo', '--out', panel]);
@@ -217,6 +210,44 @@ test('a drop-out no reserve can replace: the facilitator is told and draws from 
   await expect(page.getByText(/palautettu\. Ilmoittautuneiden rekrytointitiedosto palautettiin sen mukana\. Edellinen rekrytointitiedosto säilytettiin nimellä demo\.recruitment\.puntari\.before-restore-/)).toBeVisible();
   await shot(page, 'backups-pool');
   violations.push(...(await axeViolations(page, 'backups-pool')));
+
+  // Backups move to another folder; the stick with the first one is unplugged when the pool is forgotten.
+  const office = path.join(dir, 'office');
+  mkdirSync(office);
+  await page.getByLabel('Varmuuskopiokansio').fill(office);
+  await page.getByRole('button', { name: 'Tallenna asetukset' }).click();
+  await expect(page.getByText('Varmuuskopioasetukset tallennettu.')).toBeVisible();
+  await page.getByRole('button', { name: 'Varmuuskopioi nyt' }).click();
+  await expect(page.getByRole('cell', { name: /mukana ilmoittautuneet/ })).toBeVisible();
+  const unplugged = path.join(dir, 'usb-away');
+  renameSync(usb, unplugged);
+  const copies = (folder: string) => readdirSync(folder).filter((n) => n.endsWith('.recruitment.puntari'));
+
+  await page.getByRole('link', { name: 'Paneelin valinta' }).click();
+  await page.getByRole('button', { name: 'Poista rekrytointitiedosto' }).click();
+  await expect(page.getByRole('dialog')).toContainText(`Kopiot poistetaan näistä kansioista: ${usb}, ${office}.`);
+  await page.getByRole('dialog').screenshot({ path: path.join(SCREENS, 'forget-confirm.png') });
+  await page.getByRole('dialog').getByRole('button', { name: 'Poista rekrytointitiedosto' }).click();
+  await expect(page.getByText('Yhteen varmuuskopiokansioon ei päästy, joten sen kopiot ovat yhä tallessa. Katso luettelo alta.')).toBeVisible();
+  const left = drawSection.locator('.sel-copies-left');
+  await expect(left.getByRole('heading', { name: 'Ilmoittautuneiden henkilötietojen kopioita on yhä jäljellä' })).toBeVisible();
+  await expect(left.getByRole('listitem')).toHaveText([`${usb}: kansiota ei löydy (onko asema liitetty?)`]);
+  expect(copies(office)).toEqual([]);
+  expect(copies(unplugged)).toHaveLength(1);
+  await drawSection.screenshot({ path: path.join(SCREENS, 'forget-unreachable.png') });
+  violations.push(...(await axeViolations(page, 'forget-unreachable')));
+
+  // The stick is back: forgetting again deletes what was left, and the list is gone.
+  renameSync(unplugged, usb);
+  await page.getByRole('button', { name: 'Poista jäljelle jääneet kopiot' }).click();
+  await expect(page.getByRole('dialog')).toContainText(`näistä kansioista: ${usb}.`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Poista jäljelle jääneet kopiot' }).click();
+  await expect(page.getByText('Rekrytointitiedosto ja kaikki sen kopiot on poistettu.')).toBeVisible();
+  await expect(left).toHaveCount(0);
+  await expect(drawSection.getByRole('button', { name: /^Poista / })).toHaveCount(0);
+  expect(copies(usb)).toEqual([]);
+  await drawSection.screenshot({ path: path.join(SCREENS, 'forget-done.png') });
+  violations.push(...(await axeViolations(page, 'forget-done')));
   expect(violations).toEqual([]);
   await context.close();
 });

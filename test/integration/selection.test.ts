@@ -15,15 +15,15 @@ import type { BackupFile } from '../../shared/panel.js';
 import type { HubMessage } from '../../shared/protocol.js';
 import type { PoolMapping, PoolReport, SelectionView, UploadedTable } from '../../shared/recruitment.js';
 import type { Feasibility } from '../../shared/selection.js';
-import { DEMO_FEATURES } from '../../main/features/demo/demoData.js';
 import { signupCsv, signupRow, syntheticSignups } from '../../main/features/selection/demoPool.js';
 import { drawPanel, roundToLottery } from '../../main/features/selection/engine/index.js';
 import { recruitmentPath } from '../../main/features/selection/recruitmentFile.js';
 import { panelAgainstQuotas } from '../../main/features/selection/runs.js';
 import { readRun } from '../../main/features/selection/store.js';
 import { startHub, type RunningHub } from '../../main/hub/server.js';
+import { createFeaturePanel } from '../support/featurePanel.js';
 import { backupCompanion } from '../../main/store/backups.js';
-import { createPanelFile, openPanelFile } from '../../main/store/panelFile.js';
+import { openPanelFile } from '../../main/store/panelFile.js';
 import { facilitatorCookie, Peer } from './hubClient.js';
 import { SHARED_DATA } from '../support/sharedData.js';
 
@@ -63,14 +63,7 @@ function view(): SelectionView {
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'puntari-selection-'));
   panelPath = join(dir, 'keski.puntari');
-  const panel = createPanelFile(panelPath, 'Valintatesti', 'salasana-123');
-  const insF = panel.db.prepare('INSERT INTO background_feature (key, label, position) VALUES (?, ?, ?)');
-  const insV = panel.db.prepare('INSERT INTO background_value (feature_key, value, label, position, population_share) VALUES (?, ?, ?, ?, ?)');
-  DEMO_FEATURES.forEach((feat, i) => {
-    insF.run(feat.key, feat.label, i + 1);
-    feat.values.forEach((v, j) => insV.run(feat.key, v.value, v.label, j + 1, v.share));
-  });
-  panel.close();
+  createFeaturePanel(panelPath, 'Valintatesti', 'salasana-123');
   running = await startHub({ port: 0, home: join(dir, 'home'), panelPath, passphrase: 'salasana-123', roomBind: ['127.0.0.2'], roomHostnames: ['room.test'] });
   ({ origin, cookie } = await facilitatorCookie(running.facilitatorUrl()));
   f = await Peer.connect(origin, cookie);

@@ -241,7 +241,7 @@ describe('the statement', () => {
     await ok(f, 'statement.showOnProjector', { mode: 'one', blockId: 'st-rec-4' });
     projector.send({ t: 'hello', epoch: null, seq: null });
     const seen = await projector.next('snapshot');
-    expect(seen.data.statementShown!.shown).toEqual({ mode: 'one', blockId: 'st-rec-4' });
+    expect(seen.data.statementShown!.shown).toEqual({ mode: 'one', blockId: 'st-rec-4', language: null });
     expect(seen.data.statementBlocks!['st-rec-4']).toMatchObject({ kind: 'recommendation' });
     // The statement took the results down; results shown again take the statement down.
     expect(seen.data.shownResults!.shown).toEqual({ voteId: null });
@@ -249,16 +249,43 @@ describe('the statement', () => {
     await ok(f, 'votes.showResults', { voteId: demoVote });
     f.send({ t: 'hello', epoch: null, seq: null });
     const after = await f.next('snapshot');
-    expect(after.data.statementShown!.shown).toEqual({ mode: null, blockId: null });
+    expect(after.data.statementShown!.shown).toEqual({ mode: null, blockId: null, language: null });
     expect(after.data.shownResults!.shown).toEqual({ voteId: demoVote });
     // A seating round ("find your table") also takes it down.
     await ok(f, 'statement.showOnProjector', { mode: 'one', blockId: null });
     const round = (db().prepare('SELECT id FROM seating_round LIMIT 1').get() as { id: string }).id;
     await ok(f, 'seating.show', { roundId: round });
     f.send({ t: 'hello', epoch: null, seq: null });
-    expect((await f.next('snapshot')).data.statementShown!.shown).toEqual({ mode: null, blockId: null });
+    expect((await f.next('snapshot')).data.statementShown!.shown).toEqual({ mode: null, blockId: null, language: null });
     expect(await cmd(f, 'statement.showOnProjector', { mode: 'one', blockId: 'no-such-block' })).toMatchObject({ t: 'reject', error: { code: 'statement.notFound' } });
     expect(await cmd(table, 'statement.showOnProjector', { mode: 'one', blockId: null })).toMatchObject({ t: 'reject', error: { code: 'scope.forbidden' } });
+    projector.close();
+    table.close();
+  });
+
+  it('shows the draft on the projector in the translation: only a language the statement has, kept while it is taken down', async () => {
+    const projector = await pair('projector', null);
+    const table = await pair('secretary', 2);
+    await ok(f, 'statement.showOnProjector', { mode: 'one', blockId: 'st-rec-1' });
+    // The demo statement is in Finnish with a Swedish translation: English is not one of its languages.
+    expect(await cmd(f, 'statement.setProjectorLanguage', { language: 'en' })).toMatchObject({ t: 'reject', error: { code: 'statement.noSuchLanguage', params: { language: 'en' } } });
+    expect(await cmd(f, 'statement.setProjectorLanguage', { language: 'de' })).toMatchObject({ t: 'reject', error: { code: 'protocol.badField' } });
+    expect(await cmd(table, 'statement.setProjectorLanguage', { language: 'sv' })).toMatchObject({ t: 'reject', error: { code: 'scope.forbidden' } });
+    await ok(f, 'statement.setProjectorLanguage', { language: 'sv' });
+    projector.send({ t: 'hello', epoch: null, seq: null });
+    expect((await projector.next('snapshot')).data.statementShown!.shown).toEqual({ mode: 'one', blockId: 'st-rec-1', language: 'sv' });
+    // Stepping keeps the language; a vote's results take the draft down but not the choice.
+    await ok(f, 'statement.showOnProjector', { mode: 'scroll', blockId: 'st-rec-2' });
+    const demoVote = (db().prepare('SELECT id FROM vote LIMIT 1').get() as { id: string }).id;
+    await ok(f, 'votes.showResults', { voteId: demoVote });
+    f.send({ t: 'hello', epoch: null, seq: null });
+    expect((await f.next('snapshot')).data.statementShown!.shown).toEqual({ mode: null, blockId: null, language: 'sv' });
+    // The main language is kept as null; a statement without its translation refuses Swedish.
+    await ok(f, 'statement.setProjectorLanguage', { language: 'fi' });
+    await ok(f, 'statement.update', { secondLanguage: null });
+    expect(await cmd(f, 'statement.setProjectorLanguage', { language: 'sv' })).toMatchObject({ t: 'reject', error: { code: 'statement.noSuchLanguage' } });
+    f.send({ t: 'hello', epoch: null, seq: null });
+    expect((await f.next('snapshot')).data.statementShown!.shown).toEqual({ mode: null, blockId: null, language: null });
     projector.close();
     table.close();
   });

@@ -361,6 +361,63 @@ describe('LEGACY, reserves and replacement', () => {
     expect(panelProblem(c, drawn.panel)).toBeNull();
   });
 
+  it('draws reserves who can stand in for the panel members: on fi_a, every drop-out someone in the pool could replace is replaceable from 10 reserves', async () => {
+    const instance = load('fi_a', 35);
+    const c = compile(instance);
+    const result = await leximin(instance, {}, { expandPanels: false });
+    const canReplace = (panel: string[], member: string, from: readonly string[]) => {
+      const rest = panel.filter((id) => id !== member);
+      return from.some((id) => panelProblem(c, [...rest, id]) === null);
+    };
+    for (const seed of ['a', 'b', 'c']) {
+      const panel = samplePanel(result, seed);
+      const reserves = reserveList(instance, panel, 10, seed);
+      expect(reserves).toHaveLength(10);
+      expect(reserveList(instance, [...panel].reverse(), 10, seed)).toEqual(reserves);
+      const pool = instance.people.map((p) => p.id).filter((id) => !panel.includes(id));
+      const replaceable = panel.filter((id) => canReplace(panel, id, pool));
+      // Tight quotas leave some members with no stand-in in the whole pool; everyone else has one on the list.
+      expect(replaceable.length).toBeGreaterThan(panel.length * 0.6);
+      for (const member of replaceable) expect(canReplace(panel, member, reserves), member).toBe(true);
+    }
+  }, 60_000);
+
+  it('never lists a panel member, nor two people from one household or from a panel member’s household (fi_households)', () => {
+    const instance = load('fi_households', 40);
+    const home = new Map(instance.people.map((p) => [p.id, p.household]));
+    for (const seed of ['h1', 'h2']) {
+      const panel = legacy(instance, { seed, draws: 1 }).panel;
+      const reserves = reserveList(instance, panel, 30, seed);
+      expect(reserves).toHaveLength(30);
+      expect(reserveList(instance, panel, 30, seed)).toEqual(reserves);
+      expect(reserveList(instance, panel, 30, `${seed}-other`)).not.toEqual(reserves);
+      expect(reserves.filter((id) => panel.includes(id))).toEqual([]);
+      const homes = [...panel, ...reserves].map((id) => home.get(id)).filter((h) => h);
+      expect(new Set(homes).size).toBe(homes.length);
+    }
+  });
+
+  it('draws for each member a reserve who can stand in, preferring the member’s own type, then a second one each', () => {
+    const person = (id: string, g: string, a: string): Person => ({ id, features: { g, a }, household: null });
+    const instance: Instance = {
+      people: [person('m1', 'f', 'young'), person('m2', 'm', 'old'), person('x1', 'f', 'old'), person('x2', 'm', 'young'), person('f1', 'f', 'young'), person('o1', 'm', 'old')],
+      quotas: [
+        { feature: 'g', value: 'f', min: 1, max: 1 },
+        { feature: 'g', value: 'm', min: 1, max: 1 },
+        { feature: 'a', value: 'young', min: 0, max: 2 },
+        { feature: 'a', value: 'old', min: 0, max: 2 },
+      ],
+      k: 2,
+    };
+    // f1 and x1 can stand in for m1, o1 and x2 for m2; f1 and o1 are of the members' own types.
+    for (const seed of ['1', '2', '3', '4', '5']) {
+      const reserves = reserveList(instance, ['m1', 'm2'], 4, seed);
+      expect(new Set(reserves.slice(0, 2))).toEqual(new Set(['f1', 'o1']));
+      expect(new Set(reserves.slice(2))).toEqual(new Set(['x1', 'x2']));
+      expect(reserveList(instance, ['m1', 'm2'], 1, seed)).toEqual(reserves.slice(0, 1));
+    }
+  });
+
   it('takes the first reserve in order who keeps every quota, and draws anew only when asked', () => {
     const person = (id: string, g: string, household: string | null = null): Person => ({ id, features: { g }, household });
     const instance: Instance = {

@@ -1,3 +1,5 @@
+import type { SeatingShown } from '../../../shared/participants.js';
+import type { StatementShown } from '../../../shared/statement.js';
 import type { CommandContext } from '../context.js';
 
 /**
@@ -20,14 +22,26 @@ export function takeProjector(ctx: CommandContext, by: 'question' | 'results' | 
       ctx.change('projectedQuestion', 'projected', { questionId: null, text: '', expertId: null, fromTables: [] });
     }
   }
-  if (by !== 'seating' && takeDown(ctx, 'seating.shown', { roundId: null })) ctx.change('seatingShown', 'shown', { roundId: null });
-  if (by !== 'statement' && takeDown(ctx, 'statement.shown', { mode: null, blockId: null })) ctx.change('statementShown', 'shown', { mode: null, blockId: null });
+  if (by !== 'seating') {
+    const seating = takeDown<SeatingShown>(ctx, 'seating.shown', ['roundId']);
+    if (seating) ctx.change('seatingShown', 'shown', seating);
+  }
+  if (by !== 'statement') {
+    const statement = takeDown<StatementShown>(ctx, 'statement.shown', ['mode', 'blockId']);
+    if (statement) ctx.change('statementShown', 'shown', { ...statement, language: statement.language ?? null });
+  }
 }
 
-/** Replaces a meta row that shows something (any non-null field) with `empty`; true when it did. */
-function takeDown(ctx: CommandContext, key: string, empty: Record<string, null>): boolean {
+/**
+ * Sets a meta row's `showing` fields to null when any of them shows something, keeping its other
+ * fields (the statement's language stays chosen); the new value, or null when nothing was shown.
+ */
+function takeDown<T extends object>(ctx: CommandContext, key: string, showing: readonly (keyof T & string)[]): T | null {
   const row = ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  if (!row || Object.values(JSON.parse(row.value) as Record<string, unknown>).every((v) => v === null)) return false;
-  ctx.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(JSON.stringify(empty), key);
-  return true;
+  if (!row) return null;
+  const value = JSON.parse(row.value) as T;
+  if (showing.every((field) => (value[field] ?? null) === null)) return null;
+  const down = { ...value, ...Object.fromEntries(showing.map((field) => [field, null])) } as T;
+  ctx.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(JSON.stringify(down), key);
+  return down;
 }

@@ -179,7 +179,7 @@ export function selectionAuditPdf(data: AuditData, options: { lang: Lang; fontDi
           : t('selection.pdf.drawLegacy', { seed: outcome.seed }),
     ]);
     runFacts.push([t('selection.pdf.drawnAt'), outcome.drawnAt.slice(0, 16).replace('T', ' ') + ' UTC']);
-    runFacts.push([t('selection.pdf.reserves'), String(outcome.reserves.length)]);
+    runFacts.push([t('selection.pdf.reserves'), t('selection.pdf.reservesValue', { n: outcome.reserves.length })]);
     runFacts.push([t('selection.pdf.replacements'), String(outcome.replacements.length)]);
   }
   facts(method, runFacts);

@@ -19,6 +19,7 @@ import type { Instance, Lottery, Person, Quota, TypeLottery } from '../../../sha
 import type { Db } from '../../store/sqlite.js';
 import type { CommandContext, CommandHandler, TopicReader } from '../context.js';
 import { featuresTopic } from '../participants/participants.js';
+import { readCopyFolders } from './poolCopies.js';
 import { recruitmentPath } from './recruitmentFile.js';
 
 export function readSettings(db: Db): SelectionSettings & { invitations: number | null; link: string | null } {
@@ -247,6 +248,7 @@ export function readView(db: Db): SelectionView {
     quotas: readQuotas(db),
     runs: runSummaries(db, instanceHash(readInstance(db))),
     outcome: readOutcome(db),
+    poolCopies: readCopyFolders(db),
   };
 }
 

@@ -1,6 +1,6 @@
 import { PuntariError } from '../../../shared/errors.js';
 import { uuidv7 } from '../../../shared/ids.js';
-import { LOCK_MS, type StatementBlockRecord, type StatementSnapshot } from '../../../shared/statement.js';
+import { LOCK_MS, type StatementBlockRecord, type StatementShown, type StatementSnapshot } from '../../../shared/statement.js';
 import type { Principal } from '../../../shared/roles.js';
 import type { CommandContext, CommandHandler } from '../context.js';
 import { takeProjector } from '../projector/projector.js';
@@ -17,6 +17,7 @@ import {
   readMeta,
   readMetaRow,
   readSections,
+  readShown,
   readSnapshot,
   readTranslation,
   readTranslations,
@@ -618,11 +619,22 @@ export const setFollowUp: CommandHandler<'statement.setFollowUp'> = ({ blockId, 
 export const showOnProjector: CommandHandler<'statement.showOnProjector'> = ({ mode, blockId }, ctx) => {
   if (blockId !== null) requireBlock(ctx, blockId);
   if (mode !== null) takeProjector(ctx, 'statement');
-  const shown = { mode, blockId: mode === null ? null : blockId };
-  ctx.db.prepare("INSERT INTO meta (key, value) VALUES ('statement.shown', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(shown));
-  ctx.change('statementShown', 'shown', shown);
+  writeShown(ctx, { ...readShown(ctx.db), mode, blockId: mode === null ? null : blockId });
   return null;
 };
+
+export const setProjectorLanguage: CommandHandler<'statement.setProjectorLanguage'> = ({ language }, ctx) => {
+  const meta = readMetaRow(ctx.db);
+  if (language !== meta.main_language && language !== meta.second_language) throw new PuntariError('statement.noSuchLanguage', { language });
+  // Stored as null for the main language, so a later change of the main language keeps the projector in it.
+  writeShown(ctx, { ...readShown(ctx.db), language: language === meta.main_language ? null : language });
+  return null;
+};
+
+function writeShown(ctx: CommandContext, shown: StatementShown): void {
+  ctx.db.prepare("INSERT INTO meta (key, value) VALUES ('statement.shown', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(shown));
+  ctx.change('statementShown', 'shown', shown);
+}
 
 // ---------------------------------------------------------------- consent and annexes
 

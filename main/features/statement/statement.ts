@@ -417,7 +417,8 @@ export const statementAmendmentsTopic: TopicReader<'statementAmendments'> = ({ d
 /** The draft on the projector, kept in meta ('statement.shown') like the seating round shown. */
 export function readShown(db: Db): StatementShown {
   const row = db.prepare("SELECT value FROM meta WHERE key = 'statement.shown'").get() as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as StatementShown) : { mode: null, blockId: null };
+  // Rows written before the projector had a language choice lack `language`.
+  return { mode: null, blockId: null, language: null, ...(row ? (JSON.parse(row.value) as Partial<StatementShown>) : {}) };
 }
 
 export const statementShownTopic: TopicReader<'statementShown'> = ({ db }) => [{ key: 'shown', value: readShown(db), scope: null }];

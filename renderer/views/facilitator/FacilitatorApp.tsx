@@ -27,8 +27,12 @@ import { Selection } from './selection/Selection.js';
 interface NavItem {
   route: Route;
   label: string;
-  /** The first item of a group of the session's room screens (a divider before it). */
-  groupStart?: boolean;
+}
+
+/** The screens in the order the panel's work goes: preparing, running the meetings, the room itself. */
+interface NavGroup {
+  id: 'before' | 'during' | 'room';
+  items: NavItem[];
 }
 
 /** The facilitator's (and co-facilitator's) screens: header, navigation, notices, the current view. */
@@ -42,22 +46,37 @@ export function FacilitatorApp({ route, role }: { route: Route; role: Role }) {
   const isHost = role === 'facilitator';
   const panelName = basics?.name ?? host?.panel?.name ?? null;
 
-  const nav: NavItem[] = [
-    { route: '', label: t('nav.overview') },
-    { route: 'panel', label: t('nav.panel') },
-    ...(isHost ? [{ route: 'selection' as const, label: t('selection.nav') }] : []),
-    { route: 'programme', label: t('programme.nav') },
-    { route: 'run', label: t('run.nav') },
-    { route: 'people', label: t('roster.nav') },
-    { route: 'seating', label: t('seating.nav') },
-    { route: 'wall', label: t('wall.nav'), groupStart: true },
-    { route: 'questions', label: t('questions.nav') },
-    { route: 'materials', label: t('materials.nav') },
-    { route: 'votes', label: t('votes.nav') },
-    { route: 'statement', label: t('statement.nav') },
-    { route: 'room', label: t('nav.room'), groupStart: true },
-    { route: 'roomcheck', label: t('roomCheck.nav') },
-    ...(isHost ? [{ route: 'backups' as const, label: t('nav.backups') }] : []),
+  const nav: NavGroup[] = [
+    {
+      id: 'before',
+      items: [
+        { route: '', label: t('nav.overview') },
+        { route: 'panel', label: t('nav.panel') },
+        ...(isHost ? [{ route: 'selection' as const, label: t('selection.nav') }] : []),
+        { route: 'programme', label: t('programme.nav') },
+        { route: 'people', label: t('roster.nav') },
+        { route: 'seating', label: t('seating.nav') },
+      ],
+    },
+    {
+      id: 'during',
+      items: [
+        { route: 'run', label: t('run.nav') },
+        { route: 'wall', label: t('wall.nav') },
+        { route: 'questions', label: t('questions.nav') },
+        { route: 'materials', label: t('materials.nav') },
+        { route: 'votes', label: t('votes.nav') },
+        { route: 'statement', label: t('statement.nav') },
+      ],
+    },
+    {
+      id: 'room',
+      items: [
+        { route: 'room', label: t('nav.room') },
+        { route: 'roomcheck', label: t('roomCheck.nav') },
+        ...(isHost ? [{ route: 'backups' as const, label: t('nav.backups') }] : []),
+      ],
+    },
   ];
 
   let view;
@@ -90,8 +109,10 @@ export function FacilitatorApp({ route, role }: { route: Route; role: Role }) {
 
   const current: Route = noPanel ? 'start' : route === 'backups' && !isHost ? '' : route;
 
+  const showNav = !noPanel && !loading;
+
   return (
-    <>
+    <div className={showNav ? 'fac-shell fac-shell-nav' : 'fac-shell'}>
       <SkipLink />
       <header className="app-header">
         <div className="app-header-top">
@@ -105,32 +126,43 @@ export function FacilitatorApp({ route, role }: { route: Route; role: Role }) {
             <LanguageSwitcher />
           </div>
         </div>
-        {!noPanel && !loading && (
-          <nav aria-label={t('nav.label')} className="main-nav">
-            <ul>
-              {nav.map((item) => (
-                <li key={item.route} className={item.groupStart ? 'nav-group-start' : undefined}>
-                  <a href={href(item.route)} aria-current={current === item.route ? 'page' : undefined}>
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-              {isHost && (
-                <li className="nav-end">
-                  <a href={href('start')} aria-current={current === 'start' ? 'page' : undefined}>
-                    {t('nav.start')}
-                  </a>
-                </li>
-              )}
-            </ul>
-          </nav>
-        )}
       </header>
-      <RejectedCommands />
-      <main id="main" tabIndex={-1} className="page page-wide">
-        {view}
-      </main>
-    </>
+      {showNav && (
+        <nav aria-label={t('nav.label')} className="main-nav">
+          <div className="main-nav-inner">
+            {nav.map((group) => (
+              <div key={group.id} className="nav-group">
+                <p id={`nav-group-${group.id}`} className="nav-group-label">
+                  {t(`nav.groups.${group.id}`)}
+                </p>
+                <ul aria-labelledby={`nav-group-${group.id}`}>
+                  {group.items.map((item) => (
+                    <li key={item.route}>
+                      <a href={href(item.route)} aria-current={current === item.route ? 'page' : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+            {isHost && (
+              <p className="nav-end">
+                <a href={href('start')} aria-current={current === 'start' ? 'page' : undefined}>
+                  {t('nav.start')}
+                </a>
+              </p>
+            )}
+          </div>
+        </nav>
+      )}
+      <div className="fac-content">
+        <RejectedCommands />
+        <main id="main" tabIndex={-1} className="page page-wide">
+          {view}
+        </main>
+      </div>
+    </div>
   );
 }
 

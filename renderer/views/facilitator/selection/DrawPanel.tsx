@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackgroundFeature, Participant } from '../../../../shared/participants.js';
-import type { SelectionView } from '../../../../shared/recruitment.js';
+import type { ForgetPoolResult, SelectionView } from '../../../../shared/recruitment.js';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.js';
 import { Scroll } from './Scroll.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
@@ -42,6 +42,9 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
   const outcome = view.outcome;
   const m = lex?.lottery?.m ?? view.settings.lotteryM;
   const drawNumber = Number(number);
+  const poolFile = view.pool?.recruitmentFileFound ?? false;
+  const copyFolders = view.poolCopies.map((c) => c.folder).join(', ');
+  const notReached = view.poolCopies.filter((c) => c.notReached !== null);
   const numberOk = Number.isInteger(drawNumber) && drawNumber >= 1 && drawNumber <= m;
 
   async function act(kind: 'number' | 'seed' | 'forget' | 'replace' | 'newDraw', participant?: Participant) {
@@ -52,8 +55,8 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
     setNoReserve(null);
     try {
       if (kind === 'forget') {
-        await selectionApi('POST', '/api/selection/forget-pool');
-        setMessage(t('selection.draw.forgotten'));
+        const res = await selectionApi<ForgetPoolResult>('POST', '/api/selection/forget-pool');
+        setMessage(res.notReached.length > 0 ? t('selection.draw.forgottenPartly', { count: res.notReached.length }) : t('selection.draw.forgotten'));
       } else if (kind === 'replace' || kind === 'newDraw') {
         const res = await selectionApi<{ participantId: string; source: 'reserve' | 'draw' }>('POST', '/api/selection/replace', {
           participantId: participant!.id,
@@ -130,12 +133,26 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
             <a className="sel-button-link" href={`/api/print/selection-audit.pdf?lang=${i18n.language}`} target="_blank" rel="noopener">
               {t('selection.draw.audit')}
             </a>
-            {view.pool?.recruitmentFileFound && (
+            {(poolFile || view.poolCopies.length > 0) && (
               <button type="button" className="danger" disabled={busy} onClick={() => setConfirm({ kind: 'forget' })}>
-                {t('selection.draw.forget')}
+                {poolFile ? t('selection.draw.forget') : t('selection.draw.forgetAgain')}
               </button>
             )}
           </div>
+          {notReached.length > 0 && (
+            <div className="alert alert-error sel-copies-left">
+              <h3>{t('selection.draw.copiesLeftTitle')}</h3>
+              <p>{t('selection.draw.copiesLeft')}</p>
+              <ul>
+                {notReached.map((c) => (
+                  <li key={c.folder}>
+                    <span className="path">{c.folder}</span>: {t(`selection.draw.notReached.${c.notReached}`)}
+                  </li>
+                ))}
+              </ul>
+              <p>{t('selection.draw.copiesLeftHint')}</p>
+            </div>
+          )}
           {noReserve && (
             <div className="alert alert-info sel-no-reserve" role="alert" ref={noReserveRef}>
               <p>{t('selection.draw.noReserveFits', { name: noReserve.displayName })}</p>
@@ -206,21 +223,25 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
         open={confirm !== null}
         title={
           confirm?.kind === 'forget'
-            ? t('selection.draw.forgetTitle')
+            ? poolFile
+              ? t('selection.draw.forgetTitle')
+              : t('selection.draw.forgetAgainTitle')
             : confirm?.kind === 'replace'
               ? t('selection.draw.replaceTitle', { name: confirm.participant.displayName })
               : t('selection.draw.confirmTitle')
         }
         message={
           confirm?.kind === 'forget'
-            ? t('selection.draw.forgetMessage', { file: view.pool?.recruitmentFile ?? '' })
+            ? poolFile
+              ? [t('selection.draw.forgetMessage', { file: view.pool?.recruitmentFile ?? '' }), copyFolders ? t('selection.draw.forgetFolders', { folders: copyFolders }) : ''].filter(Boolean).join(' ')
+              : t('selection.draw.forgetAgainMessage', { folders: copyFolders })
             : confirm?.kind === 'replace'
               ? t('selection.draw.replaceMessage')
               : confirm?.kind === 'number'
                 ? t('selection.draw.confirmNumber', { n: drawNumber, m })
                 : t('selection.draw.confirmSeed', { seed })
         }
-        confirmLabel={confirm?.kind === 'forget' ? t('selection.draw.forget') : confirm?.kind === 'replace' ? t('selection.draw.replace') : t('selection.draw.confirm')}
+        confirmLabel={confirm?.kind === 'forget' ? (poolFile ? t('selection.draw.forget') : t('selection.draw.forgetAgain')) : confirm?.kind === 'replace' ? t('selection.draw.replace') : t('selection.draw.confirm')}
         danger={confirm?.kind === 'forget'}
         onCancel={() => setConfirm(null)}
         onConfirm={() => {
