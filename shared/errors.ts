@@ -135,6 +135,7 @@ export const ERROR_CODES = [
   'selection.alreadyDrawn',
   'selection.notDrawn',
   'selection.busy',
+  'selection.copyFolderNotListed',
   'internal',
 ] as const;
 

@@ -191,6 +191,9 @@ export const PoolMappingSchema = z.object({
 export type PoolMapping = z.infer<typeof PoolMappingSchema>;
 
 export const PoolValidateSchema = z.object({ uploadId: z.string().min(1).max(80), mapping: PoolMappingSchema });
+/** A folder on the list of unreached ones to take off it (a drive gone for good); its copies, if any, are not touched. */
+export const PoolCopyFolderDropSchema = z.object({ folder: z.string().min(1).max(4096) });
+
 export const PoolImportSchema = PoolValidateSchema.extend({
   /** File rows to leave out; every problem must be on one of them. */
   excludeRows: z.array(z.number().int().min(2)).max(100_000).default([]),

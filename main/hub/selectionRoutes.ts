@@ -6,17 +6,19 @@
  *   POST /api/selection/import {uploadId, mapping, excludeRows} → { imported } or 422 with the report
  *   POST /api/selection/quotas?name=F          body = a quotas file, CSV or XLSX (Sortition Foundation or replication format)
  *   GET  /api/selection/pool                   every sign-up: id, name (from the recruitment file), features, probabilities
- *   POST /api/selection/feasibility            → Feasibility (with the smallest relaxations; computed in a worker)
+ *   POST /api/selection/feasibility            → Feasibility (with the smallest relaxations; computed in a worker; host.cancelJob ends it: 409 job.cancelled)
  *   POST /api/selection/run {algorithm, seed?, timeLimitSeconds?, draws?} → { jobId } (worker; progress and cancel)
  *   POST /api/selection/draw {runId, number? | seed?, status}  → { participants }
  *   POST /api/selection/replace {participantId, newDraw?}      → { participantId, source } (409 selection.noReserveFits: ask for a new draw)
  *   POST /api/selection/forget-pool                            deletes the recruitment file and its copies in every backup folder (after the draw) → ForgetPoolResult
+ *   POST /api/selection/drop-copy-folder {folder}              takes an unreached folder off that list (a drive gone for good); deletes nothing
  *   GET  /api/print/selection-audit.pdf?lang                   the audit report
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { PuntariError, type ErrorCode } from '../../shared/errors.js';
 import {
+  PoolCopyFolderDropSchema,
   PoolImportSchema,
   PoolValidateSchema,
   SelectionDrawSchema,
@@ -29,7 +31,7 @@ import type { Principal, Role } from '../../shared/roles.js';
 import type { Feasibility, Instance } from '../../shared/selection.js';
 import { slug } from '../print/fileName.js';
 import { readBasics } from '../features/panels/panels.js';
-import { notReachedFolders, settleCopyFolders } from '../features/selection/poolCopies.js';
+import { dropUnreachedCopyFolder, notReachedFolders, readCopyFolders, settleCopyFolders } from '../features/selection/poolCopies.js';
 import { forgetUpload, MAX_UPLOAD_BYTES, sha256Hex, stagedUpload, stageUpload, validatePool, writePool } from '../features/selection/pool.js';
 import { applyQuotaFile, parseQuotaFile } from '../features/selection/quotas.js';
 import {
@@ -57,8 +59,8 @@ function refuse(reply: FastifyReply, status: number, code: ErrorCode, params?: R
 }
 
 function statusOf(code: ErrorCode): number {
-  if (code === 'selection.busy' || code === 'selection.alreadyDrawn' || code === 'selection.noReserveFits') return 409;
-  if (code === 'selection.uploadNotFound' || code === 'selection.runNotFound') return 404;
+  if (code === 'selection.busy' || code === 'selection.alreadyDrawn' || code === 'selection.noReserveFits' || code === 'job.cancelled') return 409;
+  if (code === 'selection.uploadNotFound' || code === 'selection.runNotFound' || code === 'selection.copyFolderNotListed') return 404;
   if (code === 'job.failed') return 500;
   return 422;
 }
@@ -327,6 +329,23 @@ export function registerSelectionRoutes(app: FastifyInstance, hub: Hub, authoris
         emitSelection(ctx);
       });
       return { removed: outcome.removed, notReached };
+    });
+  });
+
+  app.post('/api/selection/drop-copy-folder', async (req, reply) => {
+    const who = authorise(req, reply, HOST);
+    if (!who) return reply;
+    const b = body(PoolCopyFolderDropSchema, req, reply);
+    if (!b) return reply;
+    return guarded(reply, () => {
+      const unreached = () => readCopyFolders(who.db).filter((c) => c.notReached !== null).map((c) => c.folder);
+      // The audit keeps counts only: a folder's path may name a person (a user's home, a stick's label).
+      // Refused (nothing recorded) when the folder is not an unreached one on the list.
+      record(who.principal, 'selection.dropCopyFolder', { foldersDropped: 1, foldersNotReached: unreached().length - 1 }, (ctx) => {
+        dropUnreachedCopyFolder(ctx.db, b.folder);
+        emitSelection(ctx);
+      });
+      return { notReached: unreached() };
     });
   });
 

@@ -15,3 +15,10 @@ export const JOBS = {
 
 export type JobKind = keyof typeof JOBS;
 export type JobInput<K extends JobKind> = Parameters<Awaited<ReturnType<(typeof JOBS)[K]>>>[0];
+
+/**
+ * Jobs that spend their time in one call that never looks at the cancel flag (the feasibility
+ * check is a single HiGHS MIP): cancelling ends their worker. They write no files, so nothing is
+ * left half-written.
+ */
+export const ENDED_ON_CANCEL: ReadonlySet<JobKind> = new Set<JobKind>(['selection.feasibility']);

@@ -211,6 +211,16 @@ test('a drop-out no reserve can replace: the facilitator is told and draws from 
   await shot(page, 'backups-pool');
   violations.push(...(await axeViolations(page, 'backups-pool')));
 
+  const copies = (folder: string) => readdirSync(folder).filter((n) => n.endsWith('.recruitment.puntari'));
+  // A second stick gets a backup too; it will be wiped before the pool is forgotten.
+  const stick = path.join(dir, 'stick');
+  mkdirSync(stick);
+  await page.getByLabel('Varmuuskopiokansio').fill(stick);
+  await page.getByRole('button', { name: 'Tallenna asetukset' }).click();
+  await expect(page.getByText('Varmuuskopioasetukset tallennettu.')).toBeVisible();
+  await page.getByRole('button', { name: 'Varmuuskopioi nyt' }).click();
+  await expect.poll(() => copies(stick), { timeout: 30_000 }).toHaveLength(1);
+
   // Backups move to another folder; the stick with the first one is unplugged when the pool is forgotten.
   const office = path.join(dir, 'office');
   mkdirSync(office);
@@ -221,21 +231,33 @@ test('a drop-out no reserve can replace: the facilitator is told and draws from 
   await expect(page.getByRole('cell', { name: /mukana ilmoittautuneet/ })).toBeVisible();
   const unplugged = path.join(dir, 'usb-away');
   renameSync(usb, unplugged);
-  const copies = (folder: string) => readdirSync(folder).filter((n) => n.endsWith('.recruitment.puntari'));
+  rmSync(stick, { recursive: true });
 
   await page.getByRole('link', { name: 'Paneelin valinta' }).click();
   await page.getByRole('button', { name: 'Poista rekrytointitiedosto' }).click();
-  await expect(page.getByRole('dialog')).toContainText(`Kopiot poistetaan näistä kansioista: ${usb}, ${office}.`);
+  await expect(page.getByRole('dialog')).toContainText(`Kopiot poistetaan näistä kansioista: ${usb}, ${stick}, ${office}.`);
   await page.getByRole('dialog').screenshot({ path: path.join(SCREENS, 'forget-confirm.png') });
   await page.getByRole('dialog').getByRole('button', { name: 'Poista rekrytointitiedosto' }).click();
-  await expect(page.getByText('Yhteen varmuuskopiokansioon ei päästy, joten sen kopiot ovat yhä tallessa. Katso luettelo alta.')).toBeVisible();
+  await expect(page.getByText('2 varmuuskopiokansioon ei päästy, joten niiden kopiot ovat yhä tallessa. Katso luettelo alta.')).toBeVisible();
   const left = drawSection.locator('.sel-copies-left');
   await expect(left.getByRole('heading', { name: 'Ilmoittautuneiden henkilötietojen kopioita on yhä jäljellä' })).toBeVisible();
-  await expect(left.getByRole('listitem')).toHaveText([`${usb}: kansiota ei löydy (onko asema liitetty?)`]);
+  await expect(left.getByRole('listitem')).toHaveText([`${usb}: kansiota ei löydy (onko asema liitetty?) Ota pois luettelosta`, `${stick}: kansiota ei löydy (onko asema liitetty?) Ota pois luettelosta`]);
   expect(copies(office)).toEqual([]);
   expect(copies(unplugged)).toHaveLength(1);
   await drawSection.screenshot({ path: path.join(SCREENS, 'forget-unreachable.png') });
   violations.push(...(await axeViolations(page, 'forget-unreachable')));
+
+  // The wiped stick is gone for good: taken off the list, with a word that Puntari deletes nothing there.
+  await left.getByRole('button', { name: `Ota pois luettelosta: ${stick}` }).click();
+  await expect(page.getByRole('dialog')).toContainText(`Kansio ${stick} otetaan pois`);
+  await expect(page.getByRole('dialog')).toContainText('Puntari ei poista kansiosta mitään');
+  await page.getByRole('dialog').screenshot({ path: path.join(SCREENS, 'forget-drop-confirm.png') });
+  violations.push(...(await axeViolations(page, 'forget-drop-confirm')));
+  await page.getByRole('dialog').getByRole('button', { name: 'Ota pois luettelosta' }).click();
+  await expect(page.getByText('Kansio otettiin pois luettelosta. Siitä ei poistettu mitään.')).toBeVisible();
+  await expect(left.getByRole('listitem')).toHaveText([`${usb}: kansiota ei löydy (onko asema liitetty?) Ota pois luettelosta`]);
+  await drawSection.screenshot({ path: path.join(SCREENS, 'forget-dropped.png') });
+  violations.push(...(await axeViolations(page, 'forget-dropped')));
 
   // The stick is back: forgetting again deletes what was left, and the list is gone.
   renameSync(unplugged, usb);

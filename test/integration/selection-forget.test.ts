@@ -2,7 +2,8 @@
  * Forgetting the pool (issue 7, "the pool does not travel") on a real hub and a real panel file:
  * the recruitment file's copies go in every folder backups ever wrote one to, not only the folder
  * configured now; a folder that cannot be reached (an unplugged drive) is reported by path and
- * kept on the panel's list until a later attempt reaches it; nothing else in the folders is touched.
+ * kept on the panel's list until a later attempt reaches it or the facilitator takes it off the list
+ * (a drive gone for good); nothing else in the folders is touched.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -200,5 +201,53 @@ describe('forgetting the pool', () => {
       { pool: 212, copiesRemoved: 0, foldersCleared: 1, foldersNotReached: 1 },
       { pool: 212, copiesRemoved: 1, foldersCleared: 2, foldersNotReached: 0 },
     ]);
+  }, 180_000);
+
+  it('takes a folder gone for good off the list when asked, deleting nothing, with counts only in the audit', async () => {
+    const office = join(dir, 'office');
+    const stick1 = join(dir, 'stick1');
+    const stick2 = join(dir, 'stick2');
+    for (const folder of [office, stick1, stick2]) mkdirSync(folder);
+    await backupsInto(stick1, 1);
+    await backupsInto(stick2, 1);
+    await backupsInto(office, 1);
+    await drawPanel();
+
+    // A folder that can still be reached is not taken off the list: its copies would be forgotten about.
+    const reachable = await http<{ error: { code: string } }>('POST', '/api/selection/drop-copy-folder', { folder: stick1 });
+    expect(reachable).toMatchObject({ status: 404, body: { error: { code: 'selection.copyFolderNotListed' } } });
+    expect(view().poolCopies.map((c) => c.folder)).toEqual([stick1, stick2, office]);
+
+    // Both sticks are gone (a file answers to each path, as in the test above).
+    const wiped = join(dir, 'stick1-found-later');
+    renameSync(stick1, wiped);
+    writeFileSync(stick1, '');
+    renameSync(stick2, join(dir, 'stick2-away'));
+    writeFileSync(stick2, '');
+    expect((await http<ForgetPoolResult>('POST', '/api/selection/forget-pool')).body).toEqual({ removed: 1, notReached: [stick1, stick2] });
+
+    const dropped = await http<{ notReached: string[] }>('POST', '/api/selection/drop-copy-folder', { folder: stick1 });
+    expect(dropped).toEqual({ status: 200, body: { notReached: [stick2] } });
+    expect(view().poolCopies).toEqual([{ folder: stick2, notReached: 'missing' }]);
+    // Puntari deleted nothing: the copy on the stick is still there if the stick turns up.
+    expect(copiesIn(wiped)).toHaveLength(1);
+    // Taken off once: a second request is refused and records nothing.
+    expect((await http<{ error: { code: string } }>('POST', '/api/selection/drop-copy-folder', { folder: stick1 })).status).toBe(404);
+    expect((await http<{ error: { code: string } }>('POST', '/api/selection/drop-copy-folder', { folder: office })).status).toBe(404);
+
+    expect((await http<{ notReached: string[] }>('POST', '/api/selection/drop-copy-folder', { folder: stick2 })).body).toEqual({ notReached: [] });
+    expect(view().poolCopies).toEqual([]);
+    // The stick found later is not on the list: forgetting again does not look for it.
+    rmSync(stick1);
+    renameSync(wiped, stick1);
+    expect((await http<ForgetPoolResult>('POST', '/api/selection/forget-pool')).body).toEqual({ removed: 0, notReached: [] });
+    expect(copiesIn(stick1)).toHaveLength(1);
+
+    const audits = (db().prepare("SELECT detail FROM audit_log WHERE command = 'selection.dropCopyFolder' ORDER BY id").all() as { detail: string }[]).map((r) => r.detail);
+    expect(audits.map((d) => JSON.parse(d) as unknown)).toEqual([
+      { foldersDropped: 1, foldersNotReached: 1 },
+      { foldersDropped: 1, foldersNotReached: 0 },
+    ]);
+    expect(audits.join('')).not.toContain(dir);
   }, 180_000);
 });

@@ -369,7 +369,7 @@ describe('a quotas file in XLSX', () => {
 });
 
 describe('a large pool', () => {
-  it('checks feasibility in a worker: the hub answers while the check of fi_e (n = 1,727, k = 110) runs', async () => {
+  async function importFiE(): Promise<void> {
     const people = readFileSync(join(SORTITION, 'fi_e/people.csv'));
     const up = (await http('POST', '/api/selection/upload?name=people.csv', undefined, people)).body as UploadedTable;
     const features = ['kunta', 'ikä', 'sukupuoli', 'koulutus', 'asenne', 'työmarkkina-asema', 'kieli'];
@@ -379,7 +379,10 @@ describe('a large pool', () => {
     const quotas = await http('POST', '/api/selection/quotas?name=features.csv', undefined, readFileSync(join(SORTITION, 'fi_e/features.csv')));
     expect(quotas.status).toBe(200);
     await ok('selection.settings', { panelSize: 110, tolerance: 1, lotteryM: 1000, reserveCount: 30 });
+  }
 
+  it('checks feasibility in a worker: the hub answers while the check of fi_e (n = 1,727, k = 110) runs', async () => {
+    await importFiE();
     let finished = false;
     const check = http('POST', '/api/selection/feasibility').then((res) => {
       finished = true;
@@ -395,6 +398,22 @@ describe('a large pool', () => {
     const res = await check;
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ feasible: true });
+  }, 180_000);
+
+  it('cancels the check of fi_e by ending its worker, and the next check runs', async () => {
+    await importFiE();
+    const check = http('POST', '/api/selection/feasibility');
+    // The check is one HiGHS call that cannot look at a flag: the cancel ends its worker at once.
+    const started = await f.next('job', (m) => m.job.kind === 'selection.feasibility' && m.job.state === 'running', 60_000);
+    const jobId = started.job.id;
+    await ok('host.cancelJob', { jobId });
+    // Asked again at once (its worker may still be exiting): a new check, not the cancelled one.
+    const again = http('POST', '/api/selection/feasibility');
+    const ended = await f.next('job', (m) => m.job.id === jobId && m.job.state !== 'running', 60_000);
+    expect(ended).toMatchObject({ job: { state: 'cancelled', error: { code: 'job.cancelled' } } });
+    expect(await check).toMatchObject({ status: 409, body: { error: { code: 'job.cancelled' } } });
+    expect(running.hub.jobs.status(jobId)?.state).toBe('cancelled');
+    expect(await again).toEqual({ status: 200, body: { feasible: true } });
   }, 180_000);
 });
 

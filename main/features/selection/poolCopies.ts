@@ -4,6 +4,7 @@
  * folder was a USB stick), so that forgetting the pool deletes them all, and a folder that could
  * not be reached stays on the list, with why, for the next attempt.
  */
+import { PuntariError } from '../../../shared/errors.js';
 import type { PoolCopyFolder } from '../../../shared/recruitment.js';
 import { removeCompanions, type FolderProblem } from '../../store/backups.js';
 import type { Db } from '../../store/sqlite.js';
@@ -66,6 +67,16 @@ export function settleCopyFolders(db: Db, outcome: CopiesRemoved, now: Date): vo
     if (problem === null) cleared.run(target.folder, target.prefix);
     else missed.run(problem, now.toISOString(), target.folder, target.prefix);
   }
+}
+
+/**
+ * Takes a folder the last attempt could not reach off the list (the drive is gone for good);
+ * copies still in it, if any, stay where they are. A folder that was reached, or is not on the
+ * list, is refused: its copies would be forgotten about.
+ */
+export function dropUnreachedCopyFolder(db: Db, folder: string): void {
+  const dropped = db.prepare('DELETE FROM recruitment_copy_folder WHERE folder = ? AND not_reached IS NOT NULL').run(folder).changes;
+  if (dropped === 0) throw new PuntariError('selection.copyFolderNotListed');
 }
 
 /** The list as the facilitator sees it: one entry per folder. */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatementLanguage } from '../../../shared/statement.js';
 import { useTopic } from '../../stores/topics.js';
@@ -10,6 +10,7 @@ const FOLLOW_UP_FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
 /** The statement for the record and the web: every format from the one document model. */
 export function ExportTab() {
   const { t } = useTranslation();
+  const id = useId();
   const draft = useDraft();
   const main = draft.meta?.mainLanguage ?? 'fi';
   const second = draft.meta?.secondLanguage ?? null;
@@ -22,16 +23,16 @@ export function ExportTab() {
     <section aria-labelledby="statement-export-title" className="statement-export">
       <h2 id="statement-export-title">{t('statement.export.title')}</h2>
       <p>{t('statement.export.intro')}</p>
-      <label>
-        {t('statement.export.language')}{' '}
-        <select value={lang} onChange={(e) => setLang(e.target.value as StatementLanguage)}>
+      <div className="field narrow-field">
+        <label htmlFor={`${id}-lang`}>{t('statement.export.language')}</label>
+        <select id={`${id}-lang`} value={lang} onChange={(e) => setLang(e.target.value as StatementLanguage)}>
           {languages.map((l) => (
             <option key={l} value={l}>
               {t(`languages.${l}`)}
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <ul className="export-links">
         {FORMATS.map((format) => (
           <li key={format}>

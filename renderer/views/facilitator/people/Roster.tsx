@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { Fragment, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTICIPANT_STATUSES } from '../../../../shared/participants.js';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.js';
@@ -162,7 +162,11 @@ export function Roster({ isHost }: { isHost: boolean }) {
                 {isHost && <th scope="col">{t('roster.col.consent')}</th>}
                 {isHost && <th scope="col">{t('roster.col.paid')}</th>}
                 {isHost && <th scope="col">{t('roster.col.background')}</th>}
-                {isHost && <th scope="col">{t('common.actions')}</th>}
+                {isHost && (
+                  <th scope="col" className="row-actions">
+                    {t('common.actions')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -180,8 +184,8 @@ export function Roster({ isHost }: { isHost: boolean }) {
                   <td>{r.presentAt ? <span className="badge badge-ok">{new Date(r.presentAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })}</span> : '–'}</td>
                   {isHost && (
                     <td className="person-contact">
-                      {r.personal?.email && <span>{r.personal.email}</span>}
-                      {r.personal?.phone && <span>{r.personal.phone}</span>}
+                      {r.personal?.email && <span>{breakableEmail(r.personal.email)}</span>}
+                      {r.personal?.phone && <span className="person-phone">{r.personal.phone}</span>}
                     </td>
                   )}
                   {isHost && (
@@ -200,7 +204,12 @@ export function Roster({ isHost }: { isHost: boolean }) {
                       {features
                         .map((f) => featureLabel(features, f.key, r.features[f.key]))
                         .filter(Boolean)
-                        .join(' · ')}
+                        .map((label, i) => (
+                          <Fragment key={i}>
+                            {i > 0 && '\u00a0· '}
+                            <span className="person-feature">{label}</span>
+                          </Fragment>
+                        ))}
                     </td>
                   )}
                   {isHost && (
@@ -232,5 +241,18 @@ export function Roster({ isHost }: { isHost: boolean }) {
         }}
       />
     </div>
+  );
+}
+
+/** An address may break before its @ in a narrow column, never in the middle of a name. */
+function breakableEmail(email: string) {
+  const at = email.indexOf('@');
+  if (at <= 0) return email;
+  return (
+    <>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </>
   );
 }

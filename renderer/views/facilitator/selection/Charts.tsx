@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { percent } from './api.js';
 
@@ -26,7 +26,8 @@ export function QuotaChart({ title, bars }: { title: string; bars: QuotaBar[] })
   const top = 8;
   const h = top + bars.length * rowH + 26;
   const maxShare = Math.min(1, Math.max(0.3, ...bars.map((b) => Math.max(b.pool, b.population ?? 0, b.max ?? 0, b.panel ?? 0))) * 1.1);
-  const x = (v: number) => labelW + (v / maxShare) * plotW;
+  // A maximum above the panel size (a generous tolerance) ends the band at the plot's edge.
+  const x = (v: number) => labelW + (Math.min(v, maxShare) / maxShare) * plotW;
   const ticks = [0, maxShare / 4, maxShare / 2, (3 * maxShare) / 4, maxShare];
   return (
     <figure className="sel-chart">
@@ -75,41 +76,42 @@ export function QuotaChart({ title, bars }: { title: string; bars: QuotaBar[] })
   );
 }
 
-/** Sign-ups per band of selection probability: LEXIMIN (and LEGACY) side by side. */
-export function Histogram({ leximin, legacy, title }: { leximin: number[]; legacy: number[] | null; title: string }) {
-  const { t, i18n } = useTranslation();
+/**
+ * The frame LEXIMIN-against-LEGACY charts share: the figure with its title, three grid lines
+ * (0, ½ and the top of the plot) with their labels, and the legend. The plot is 10 units in from
+ * the top and the right.
+ */
+function Comparison(props: {
+  title: string;
+  w: number;
+  h: number;
+  left: number;
+  plotH: number;
+  /** The label of the grid line at fraction f of the plot's height. */
+  gridLabel: (f: number) => string;
+  legacy: boolean;
+  /** What the horizontal axis counts, when the axis itself does not say. */
+  note?: string;
+  children: ReactNode;
+}) {
+  const { title, w, h, left, plotH, gridLabel, legacy, note, children } = props;
   const id = useId();
-  const w = 560;
-  const h = 200;
-  const left = 40;
-  const bottom = 28;
-  const plotW = w - left - 10;
-  const plotH = h - bottom - 10;
-  const bins = leximin.length;
-  const max = Math.max(1, ...leximin, ...(legacy ?? []));
-  const bw = plotW / bins;
-  const y = (c: number) => 10 + plotH - (c / max) * plotH;
   return (
     <figure className="sel-chart">
       <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-labelledby={`${id}-t`} width="100%" style={{ maxWidth: `${w}px` }}>
         <title id={`${id}-t`}>{title}</title>
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line x1={left} x2={w - 10} y1={y(max * f)} y2={y(max * f)} className="sel-grid" />
-            <text x={left - 6} y={y(max * f) + 4} textAnchor="end" className="sel-axis">
-              {Math.round(max * f)}
-            </text>
-          </g>
-        ))}
-        {leximin.map((c, i) => (
-          <rect key={`l${i}`} x={left + i * bw + 1} y={y(c)} width={legacy ? bw / 2 - 1 : bw - 2} height={10 + plotH - y(c)} className="sel-bar" />
-        ))}
-        {legacy?.map((c, i) => <rect key={`g${i}`} x={left + i * bw + bw / 2} y={y(c)} width={bw / 2 - 1} height={10 + plotH - y(c)} className="sel-bar2" />)}
-        {[0, 0.25, 0.5, 0.75, 1].map((v) => (
-          <text key={v} x={left + v * plotW} y={h - 8} textAnchor={v === 1 ? 'end' : 'middle'} className="sel-axis">
-            {percent(v, i18n.language, 0)}
-          </text>
-        ))}
+        {[0, 0.5, 1].map((f) => {
+          const y = 10 + plotH - f * plotH;
+          return (
+            <g key={f}>
+              <line x1={left} x2={w - 10} y1={y} y2={y} className="sel-grid" />
+              <text x={left - 6} y={y + 4} textAnchor="end" className="sel-axis">
+                {gridLabel(f)}
+              </text>
+            </g>
+          );
+        })}
+        {children}
       </svg>
       <figcaption className="sel-legend">
         <span>
@@ -120,56 +122,60 @@ export function Histogram({ leximin, legacy, title }: { leximin: number[]; legac
             <span className="sel-key sel-key-bar2" aria-hidden="true" /> LEGACY
           </span>
         )}
-        <span>{t('selection.chart.histogramAxis')}</span>
+        {note && <span>{note}</span>}
       </figcaption>
     </figure>
+  );
+}
+
+/** Sign-ups per band of selection probability: LEXIMIN (and LEGACY) side by side. */
+export function Histogram({ leximin, legacy, title }: { leximin: number[]; legacy: number[] | null; title: string }) {
+  const { t, i18n } = useTranslation();
+  const w = 560;
+  const h = 200;
+  const left = 40;
+  const plotW = w - left - 10;
+  const plotH = h - 28 - 10;
+  const bins = leximin.length;
+  const max = Math.max(1, ...leximin, ...(legacy ?? []));
+  const bw = plotW / bins;
+  const y = (c: number) => 10 + plotH - (c / max) * plotH;
+  return (
+    <Comparison title={title} w={w} h={h} left={left} plotH={plotH} gridLabel={(f) => String(Math.round(max * f))} legacy={legacy !== null} note={t('selection.chart.histogramAxis')}>
+      {leximin.map((c, i) => (
+        <rect key={`l${i}`} x={left + i * bw + 1} y={y(c)} width={legacy ? bw / 2 - 1 : bw - 2} height={10 + plotH - y(c)} className="sel-bar" />
+      ))}
+      {legacy?.map((c, i) => <rect key={`g${i}`} x={left + i * bw + bw / 2} y={y(c)} width={bw / 2 - 1} height={10 + plotH - y(c)} className="sel-bar2" />)}
+      {[0, 0.25, 0.5, 0.75, 1].map((v) => (
+        <text key={v} x={left + v * plotW} y={h - 8} textAnchor={v === 1 ? 'end' : 'middle'} className="sel-axis">
+          {percent(v, i18n.language, 0)}
+        </text>
+      ))}
+    </Comparison>
   );
 }
 
 /** Everyone's probability from least to most likely: LEXIMIN against LEGACY. */
 export function CurveChart({ leximin, legacy, title }: { leximin: number[]; legacy: number[] | null; title: string }) {
   const { t, i18n } = useTranslation();
-  const id = useId();
   const w = 560;
   const h = 220;
   const left = 48;
-  const bottom = 28;
   const plotW = w - left - 10;
-  const plotH = h - bottom - 10;
+  const plotH = h - 28 - 10;
   const max = Math.min(1, Math.max(0.05, ...leximin, ...(legacy ?? [])) * 1.1);
   const path = (values: number[]) =>
     values.map((v, i) => `${i === 0 ? 'M' : 'L'}${(left + (values.length === 1 ? 0 : (i / (values.length - 1)) * plotW)).toFixed(1)},${(10 + plotH - (v / max) * plotH).toFixed(1)}`).join(' ');
   return (
-    <figure className="sel-chart">
-      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-labelledby={`${id}-t`} width="100%" style={{ maxWidth: `${w}px` }}>
-        <title id={`${id}-t`}>{title}</title>
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line x1={left} x2={w - 10} y1={10 + plotH - f * plotH} y2={10 + plotH - f * plotH} className="sel-grid" />
-            <text x={left - 6} y={10 + plotH - f * plotH + 4} textAnchor="end" className="sel-axis">
-              {percent(max * f, i18n.language, 0)}
-            </text>
-          </g>
-        ))}
-        {legacy && <path d={path(legacy)} className="sel-line2" />}
-        <path d={path(leximin)} className="sel-line" />
-        <text x={left} y={h - 8} className="sel-axis">
-          {t('selection.chart.leastLikely')}
-        </text>
-        <text x={w - 10} y={h - 8} textAnchor="end" className="sel-axis">
-          {t('selection.chart.mostLikely')}
-        </text>
-      </svg>
-      <figcaption className="sel-legend">
-        <span>
-          <span className="sel-key sel-key-bar" aria-hidden="true" /> LEXIMIN
-        </span>
-        {legacy && (
-          <span>
-            <span className="sel-key sel-key-bar2" aria-hidden="true" /> LEGACY
-          </span>
-        )}
-      </figcaption>
-    </figure>
+    <Comparison title={title} w={w} h={h} left={left} plotH={plotH} gridLabel={(f) => percent(max * f, i18n.language, 0)} legacy={legacy !== null}>
+      {legacy && <path d={path(legacy)} className="sel-line2" />}
+      <path d={path(leximin)} className="sel-line" />
+      <text x={left} y={h - 8} className="sel-axis">
+        {t('selection.chart.leastLikely')}
+      </text>
+      <text x={w - 10} y={h - 8} textAnchor="end" className="sel-axis">
+        {t('selection.chart.mostLikely')}
+      </text>
+    </Comparison>
   );
 }

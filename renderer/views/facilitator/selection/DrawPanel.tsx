@@ -24,7 +24,7 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
   const [number, setNumber] = useState('');
   const [seed, setSeed] = useState(randomSeed);
   const [status, setStatus] = useState<'invited' | 'confirmed'>('invited');
-  const [confirm, setConfirm] = useState<{ kind: 'number' | 'seed' | 'forget' } | { kind: 'replace'; participant: Participant } | null>(null);
+  const [confirm, setConfirm] = useState<{ kind: 'number' | 'seed' | 'forget' } | { kind: 'replace'; participant: Participant } | { kind: 'dropFolder'; folder: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -47,7 +47,7 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
   const notReached = view.poolCopies.filter((c) => c.notReached !== null);
   const numberOk = Number.isInteger(drawNumber) && drawNumber >= 1 && drawNumber <= m;
 
-  async function act(kind: 'number' | 'seed' | 'forget' | 'replace' | 'newDraw', participant?: Participant) {
+  async function act(kind: 'number' | 'seed' | 'forget' | 'replace' | 'newDraw' | 'dropFolder', participant?: Participant, folder?: string) {
     setConfirm(null);
     setBusy(true);
     setError(null);
@@ -57,6 +57,9 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
       if (kind === 'forget') {
         const res = await selectionApi<ForgetPoolResult>('POST', '/api/selection/forget-pool');
         setMessage(res.notReached.length > 0 ? t('selection.draw.forgottenPartly', { count: res.notReached.length }) : t('selection.draw.forgotten'));
+      } else if (kind === 'dropFolder') {
+        await selectionApi('POST', '/api/selection/drop-copy-folder', { folder });
+        setMessage(t('selection.draw.folderDropped'));
       } else if (kind === 'replace' || kind === 'newDraw') {
         const res = await selectionApi<{ participantId: string; source: 'reserve' | 'draw' }>('POST', '/api/selection/replace', {
           participantId: participant!.id,
@@ -146,7 +149,16 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
               <ul>
                 {notReached.map((c) => (
                   <li key={c.folder}>
-                    <span className="path">{c.folder}</span>: {t(`selection.draw.notReached.${c.notReached}`)}
+                    <span className="path">{c.folder}</span>: {t(`selection.draw.notReached.${c.notReached}`)}{' '}
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={busy}
+                      aria-label={t('selection.draw.dropFolderLabel', { folder: c.folder })}
+                      onClick={() => setConfirm({ kind: 'dropFolder', folder: c.folder })}
+                    >
+                      {t('selection.draw.dropFolder')}
+                    </button>
                   </li>
                 ))}
               </ul>
@@ -228,7 +240,9 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
               : t('selection.draw.forgetAgainTitle')
             : confirm?.kind === 'replace'
               ? t('selection.draw.replaceTitle', { name: confirm.participant.displayName })
-              : t('selection.draw.confirmTitle')
+              : confirm?.kind === 'dropFolder'
+                ? t('selection.draw.dropFolderTitle')
+                : t('selection.draw.confirmTitle')
         }
         message={
           confirm?.kind === 'forget'
@@ -237,16 +251,28 @@ export function DrawPanel({ view, features }: { view: SelectionView; features: B
               : t('selection.draw.forgetAgainMessage', { folders: copyFolders })
             : confirm?.kind === 'replace'
               ? t('selection.draw.replaceMessage')
-              : confirm?.kind === 'number'
+              : confirm?.kind === 'dropFolder'
+                ? t('selection.draw.dropFolderMessage', { folder: confirm.folder })
+                : confirm?.kind === 'number'
                 ? t('selection.draw.confirmNumber', { n: drawNumber, m })
                 : t('selection.draw.confirmSeed', { seed })
         }
-        confirmLabel={confirm?.kind === 'forget' ? (poolFile ? t('selection.draw.forget') : t('selection.draw.forgetAgain')) : confirm?.kind === 'replace' ? t('selection.draw.replace') : t('selection.draw.confirm')}
+        confirmLabel={
+          confirm?.kind === 'forget'
+            ? poolFile
+              ? t('selection.draw.forget')
+              : t('selection.draw.forgetAgain')
+            : confirm?.kind === 'replace'
+              ? t('selection.draw.replace')
+              : confirm?.kind === 'dropFolder'
+                ? t('selection.draw.dropFolder')
+                : t('selection.draw.confirm')
+        }
         danger={confirm?.kind === 'forget'}
         onCancel={() => setConfirm(null)}
         onConfirm={() => {
           if (!confirm) return;
-          void act(confirm.kind, confirm.kind === 'replace' ? confirm.participant : undefined);
+          void act(confirm.kind, confirm.kind === 'replace' ? confirm.participant : undefined, confirm.kind === 'dropFolder' ? confirm.folder : undefined);
         }}
       />
     </section>

@@ -6,6 +6,9 @@ import type { Feasibility } from '../../../../shared/selection.js';
 import { Scroll } from './Scroll.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { useCommand } from '../../../components/useCommand.js';
+import { HubError } from '../../../hub/errors.js';
+import { hub } from '../../../hub/client.js';
+import { useJobs } from '../../../stores/jobs.js';
 import { selectionApi } from './api.js';
 import { QuotaChart } from './Charts.js';
 import { ImportQuotas } from './ImportPool.js';
@@ -34,6 +37,8 @@ export function Quotas({ view, features, panelCounts }: { view: SelectionView; f
   const [feasibility, setFeasibility] = useState<Feasibility | null>(null);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<unknown>(null);
+  const [checkCancelled, setCheckCancelled] = useState(false);
+  const checkJob = useJobs((st) => Object.values(st).filter((j) => j.kind === 'selection.feasibility' && j.state === 'running').sort((a, b) => (a.id < b.id ? 1 : -1))[0]);
   const [saved, setSaved] = useState<string | null>(null);
 
   const quotaFeatures = features.filter((f) => f.values.some((v) => view.pool?.counts[f.key]?.[v.value] !== undefined || view.quotas.some((q) => q.feature === f.key)));
@@ -73,11 +78,13 @@ export function Quotas({ view, features, panelCounts }: { view: SelectionView; f
   async function check() {
     setChecking(true);
     setCheckError(null);
+    setCheckCancelled(false);
     setFeasibility(null);
     try {
       setFeasibility(await selectionApi<Feasibility>('POST', '/api/selection/feasibility'));
     } catch (caught) {
-      setCheckError(caught);
+      if (caught instanceof HubError && caught.code === 'job.cancelled') setCheckCancelled(true);
+      else setCheckError(caught);
     } finally {
       setChecking(false);
     }
@@ -208,12 +215,22 @@ export function Quotas({ view, features, panelCounts }: { view: SelectionView; f
         <button type="button" disabled={checking || !view.pool || view.quotas.length === 0} onClick={() => void check()}>
           {t('selection.quotas.check')}
         </button>
+        {checking && checkJob && (
+          <button type="button" onClick={() => void hub.send('host.cancelJob', { jobId: checkJob.id }).catch(() => undefined)}>
+            {t('selection.quotas.cancelCheck')}
+          </button>
+        )}
         <p className="save-state" role="status">
           {saved === 'settings' ? t('selection.saved') : saved === 'quotas' ? t('selection.quotas.saved', { count: view.quotas.length }) : ''}
         </p>
       </div>
-      <div role="status" aria-live="polite">
-        {checking && <p>{t('selection.quotas.checking')}</p>}
+      <div role="status" aria-live="polite" className="sel-job">
+        {checking && (
+          <p>
+            <progress aria-label={t('selection.quotas.checkProgress')} /> <span>{t('selection.quotas.checking')}</span>
+          </p>
+        )}
+        {checkCancelled && <p>{t('selection.quotas.checkCancelled')}</p>}
         {feasibility?.feasible && <p className="alert alert-info sel-ok">{t('selection.quotas.feasible')}</p>}
         {feasibility && !feasibility.feasible && (
           <div className="alert alert-error sel-infeasible">
