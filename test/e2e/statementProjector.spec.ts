@@ -4,7 +4,7 @@
  * is, and takes it down again; in a bilingual municipality she shows the Swedish version too.
  * Screenshots go to .tmp/screens/statement-projector-*.png and .tmp/screens/projlang-*.png.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { type HostProcess, startDemoHost } from '../support/hub.js';
@@ -28,8 +28,8 @@ test.afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the facilitator steps through the draft on the projector, one part at a time and scrolling', async ({ browser }) => {
-  test.setTimeout(120_000);
+/** The facilitator on the statement screen (1280 px) and the projector page (1920×1080), in one context. */
+async function statementAndProjector(browser: Browser): Promise<{ context: BrowserContext; fac: Page; projector: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const fac = await context.newPage();
   await fac.goto(host.facilitatorUrl);
@@ -39,6 +39,12 @@ test('the facilitator steps through the draft on the projector, one part at a ti
   await projector.setViewportSize({ width: 1920, height: 1080 });
   await projector.goto(`${host.origin}/#/projector`);
   await expect(projector.locator('main#main')).toBeVisible();
+  return { context, fac, projector };
+}
+
+test('the facilitator steps through the draft on the projector, one part at a time and scrolling', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { context, fac, projector } = await statementAndProjector(browser);
   await expect(projector.locator('.projected-statement')).toHaveCount(0);
 
   // ---- one part at a time: the statement's start, then recommendation 1
@@ -84,15 +90,7 @@ test('the facilitator steps through the draft on the projector, one part at a ti
 
 test('the facilitator shows the draft in Swedish: translated parts in Swedish, the rest marked, kept over a reload', async ({ browser }) => {
   test.setTimeout(150_000);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const fac = await context.newPage();
-  await fac.goto(host.facilitatorUrl);
-  await fac.getByRole('navigation').getByRole('link', { name: 'Lausuma' }).click();
-  await expect(fac.getByRole('heading', { level: 1, name: 'Lausuma' })).toBeVisible();
-  const projector = await context.newPage();
-  await projector.setViewportSize({ width: 1920, height: 1080 });
-  await projector.goto(`${host.origin}/#/projector`);
-  await expect(projector.locator('main#main')).toBeVisible();
+  const { context, fac, projector } = await statementAndProjector(browser);
 
   const controls = fac.getByRole('region', { name: 'Projektori' });
   const language = controls.getByLabel('Kieli');

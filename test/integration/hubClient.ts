@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import type { HubMessage } from '../../shared/protocol.js';
+import { uuidv7 } from '../../shared/ids.js';
 
 /** A bare protocol peer for integration tests: real WebSocket, real cookies, no app code. */
 export class Peer {
@@ -84,4 +85,25 @@ export async function facilitatorCookie(facilitatorUrl: string): Promise<{ origi
   const res = await post(origin, '/api/session/facilitator', { code });
   if (res.status !== 200) throw new Error(`exchange failed ${res.status} ${JSON.stringify(res.body)}`);
   return { origin, cookie: res.cookie };
+}
+
+/** Sends a command and waits for its answer: the result when acknowledged; throws when refused. */
+export async function sendCommand(peer: Peer, name: string, input: unknown): Promise<unknown> {
+  const id = uuidv7();
+  peer.send({ t: 'cmd', id, name, input });
+  const res = (await Promise.race([peer.next('ack', (m) => m.id === id), peer.next('reject', (m) => m.id === id)])) as Extract<HubMessage, { t: 'ack' | 'reject' }>;
+  if (res.t !== 'ack') throw new Error(`${name} rejected: ${JSON.stringify(res.error)}`);
+  return res.result;
+}
+
+/** An HTTP request with the facilitator's cookie: JSON (or raw bytes) in, JSON or bytes out. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON or bytes, checked by each test
+export async function facilitatorRequest(origin: string, cookie: string, method: 'GET' | 'POST', path: string, body?: unknown, raw?: Uint8Array): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${origin}${path}`, {
+    method,
+    headers: { cookie, origin, ...(raw ? { 'content-type': 'application/octet-stream' } : body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: raw ? Buffer.from(raw) : body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const type = res.headers.get('content-type') ?? '';
+  return { status: res.status, body: type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer()) };
 }

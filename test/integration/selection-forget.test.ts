@@ -9,15 +9,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../shared/ids.js';
 import type { BackupFile } from '../../shared/panel.js';
-import type { HubMessage } from '../../shared/protocol.js';
 import type { ForgetPoolResult, SelectionView, UploadedTable } from '../../shared/recruitment.js';
 import { signupCsv, signupRow, syntheticSignups } from '../../main/features/selection/demoPool.js';
 import { recruitmentPath } from '../../main/features/selection/recruitmentFile.js';
 import { startHub, type RunningHub } from '../../main/hub/server.js';
 import { createFeaturePanel } from '../support/featurePanel.js';
-import { facilitatorCookie, Peer } from './hubClient.js';
+import { facilitatorCookie, facilitatorRequest, Peer, sendCommand } from './hubClient.js';
 
 let dir: string;
 let panelPath: string;
@@ -28,22 +26,10 @@ let f: Peer;
 
 const db = () => running.hub.session!.db;
 
-async function ok(name: string, input: unknown): Promise<unknown> {
-  const id = uuidv7();
-  f.send({ t: 'cmd', id, name, input });
-  const res = (await Promise.race([f.next('ack', (m) => m.id === id), f.next('reject', (m) => m.id === id)])) as Extract<HubMessage, { t: 'ack' | 'reject' }>;
-  if (res.t !== 'ack') throw new Error(`${name} rejected: ${JSON.stringify(res.error)}`);
-  return res.result;
-}
+const ok = (name: string, input: unknown) => sendCommand(f, name, input);
 
-async function http<T>(method: 'GET' | 'POST', path: string, body?: unknown, raw?: Uint8Array): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${origin}${path}`, {
-    method,
-    headers: { cookie, origin, ...(raw ? { 'content-type': 'application/octet-stream' } : body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: raw ? Buffer.from(raw) : body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
+const http = <T>(method: 'GET' | 'POST', path: string, body?: unknown, raw?: Uint8Array) =>
+  facilitatorRequest(origin, cookie, method, path, body, raw) as Promise<{ status: number; body: T }>;
 
 /** The feed's latest 'selection' record, as the facilitator's screen has it. */
 function view(): SelectionView {

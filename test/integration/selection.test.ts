@@ -9,10 +9,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../shared/ids.js';
 import type { PoolOnRestore } from '../../shared/host.js';
 import type { BackupFile } from '../../shared/panel.js';
-import type { HubMessage } from '../../shared/protocol.js';
 import type { PoolMapping, PoolReport, SelectionView, UploadedTable } from '../../shared/recruitment.js';
 import type { Feasibility } from '../../shared/selection.js';
 import { signupCsv, signupRow, syntheticSignups } from '../../main/features/selection/demoPool.js';
@@ -24,7 +22,7 @@ import { startHub, type RunningHub } from '../../main/hub/server.js';
 import { createFeaturePanel } from '../support/featurePanel.js';
 import { backupCompanion } from '../../main/store/backups.js';
 import { openPanelFile } from '../../main/store/panelFile.js';
-import { facilitatorCookie, Peer } from './hubClient.js';
+import { facilitatorCookie, facilitatorRequest, Peer, sendCommand } from './hubClient.js';
 import { SHARED_DATA } from '../support/sharedData.js';
 
 let dir: string;
@@ -36,23 +34,9 @@ let f: Peer;
 
 const db = () => running.hub.session!.db;
 
-async function ok(name: string, input: unknown): Promise<unknown> {
-  const id = uuidv7();
-  f.send({ t: 'cmd', id, name, input });
-  const res = (await Promise.race([f.next('ack', (m) => m.id === id), f.next('reject', (m) => m.id === id)])) as Extract<HubMessage, { t: 'ack' | 'reject' }>;
-  if (res.t !== 'ack') throw new Error(`${name} rejected: ${JSON.stringify(res.error)}`);
-  return res.result;
-}
+const ok = (name: string, input: unknown) => sendCommand(f, name, input);
 
-async function http(method: 'GET' | 'POST', path: string, body?: unknown, raw?: Uint8Array): Promise<{ status: number; body: any }> /* eslint-disable-line @typescript-eslint/no-explicit-any -- JSON or bytes, checked by each test */ {
-  const res = await fetch(`${origin}${path}`, {
-    method,
-    headers: { cookie, origin, ...(raw ? { 'content-type': 'application/octet-stream' } : body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: raw ? Buffer.from(raw) : body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, body: type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer()) };
-}
+const http = (method: 'GET' | 'POST', path: string, body?: unknown, raw?: Uint8Array) => facilitatorRequest(origin, cookie, method, path, body, raw);
 
 function view(): SelectionView {
   // The feed's latest 'selection' record, as the facilitator's screen has it.
